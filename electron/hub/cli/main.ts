@@ -1,0 +1,134 @@
+/**
+ * `safefloor`: the hub's command line (serve, token create, device pair). Runs in: plain Node.
+ * Output meant for scripts (a token, a link) stands alone on the last line.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { seedDemo } from '../demo.js';
+import { openHub } from '../hub.js';
+import { startHttpServer } from '../http/server.js';
+import { consoleLogger } from '../log.js';
+import { softwareVersion } from '../version.js';
+import { defaultDataDir, defaultPort, parsePort, parseRole, UsageError } from './args.js';
+import { pairingLink, readHubUrl, removeHubFile, writeHubFile } from './hub-file.js';
+
+const usage = `SafeFloor ${softwareVersion}
+
+Usage:
+  safefloor serve [--data DIR] [--port N] [--host ADDR] [--demo]
+  safefloor token create --data DIR --role ROLE [--name NAME]
+  safefloor device pair --data DIR --role ROLE [--name NAME] [--url URL]
+
+Roles: kiosk, warden, display, admin, integration.`;
+
+/** The built renderer, found from wherever this file runs (bundled in dist/ or from source). */
+function findRenderer(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'dist', 'renderer');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+    if (existsSync(join(dir, 'renderer', 'index.html')) && existsSync(join(dir, 'assets'))) return join(dir, 'renderer');
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+async function serve(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  const port = parsePort(values.port, defaultPort);
+  const log = consoleLogger();
+  const hub = await openHub({ dataDir, log });
+  if (values.demo) {
+    const demo = await seedDemo(hub.db, hub.clock.now());
+    console.log(demo.seeded ? `Demo site created: ${demo.people} staff (PIN 1234, badge BADGE-<employee number>).` : 'Demo: the database already has people; left as it is.');
+  }
+  const staticDir = findRenderer();
+  if (!staticDir) console.log('The renderer is not built (npm run build): serving the API only.');
+  const http = await startHttpServer(hub, { host: values.host ?? '127.0.0.1', port, staticDir });
+  writeHubFile(dataDir, http.url);
+  if (values.demo) {
+    for (const role of ['kiosk', 'warden', 'display'] as const) {
+      const { code } = await hub.devices.createPairing(role, `demo ${role}`);
+      console.log(`Open as ${role}: ${pairingLink(http.url, code)}`);
+    }
+  }
+  console.log(`SafeFloor hub listening on ${http.url}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    removeHubFile(dataDir);
+    await http.close();
+    await hub.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+function deviceOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' } },
+  });
+  if (!values.data) throw new UsageError('--data DIR is required');
+  return { dataDir: resolve(values.data), role: parseRole(values.role), name: values.name, url: values.url };
+}
+
+async function tokenCreate(argv: string[]) {
+  const { dataDir, role, name } = deviceOptions(argv);
+  const hub = await openHub({ dataDir });
+  try {
+    const { token, device } = await hub.devices.createToken(role, name ?? `${role} (command line)`);
+    console.log(`Token for device ${device.id} "${device.name}" with role ${device.role}. It is shown once; keep it secret.`);
+    console.log(token);
+  } finally {
+    await hub.close();
+  }
+}
+
+async function devicePair(argv: string[]) {
+  const { dataDir, role, name, url } = deviceOptions(argv);
+  const hub = await openHub({ dataDir });
+  try {
+    const base = url ?? readHubUrl(dataDir) ?? `http://127.0.0.1:${defaultPort}/`;
+    const { code, expiresAt } = await hub.devices.createPairing(role, name ?? `${role} device`);
+    console.log(`One-time pairing link for a ${role} device, valid until ${new Date(expiresAt).toISOString()}. Open it in the device's browser:`);
+    console.log(pairingLink(base, code));
+  } finally {
+    await hub.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    if (command === 'serve') {
+      await serve(argv.slice(1));
+      return -1; // keeps running
+    }
+    if (command === 'token' && sub === 'create') await tokenCreate(rest);
+    else if (command === 'device' && sub === 'pair') await devicePair(rest);
+    else if (command === undefined || command === '--help' || command === 'help') console.log(usage);
+    else throw new UsageError(`unknown command: ${[command, sub].filter(Boolean).join(' ')}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`safefloor: ${(err as Error).message}\n\n${usage}`);
+      return 2;
+    }
+    console.error(`safefloor: ${(err as Error).message}`);
+    return 1;
+  }
+}

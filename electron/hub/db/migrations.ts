@@ -1,0 +1,118 @@
+/**
+ * Forward-only schema migrations, in order. Runs in: the hub (plain Node).
+ * The position in the list is the version stored in `PRAGMA user_version`; never edit or reorder a
+ * migration that has shipped, append a new one.
+ */
+import { DatabaseFileError } from './errors.js';
+import type { Database } from './port.js';
+
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    name: 'foundation: people, devices, presence, audit log, settings',
+    sql: `
+      CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        employee_no TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL CHECK (role IN ('staff', 'supervisor', 'warden', 'admin')),
+        badge TEXT UNIQUE,
+        pin_hash TEXT,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        failed_pins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER,
+        training_passed_on TEXT,
+        training_expires_on TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE devices (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('kiosk', 'warden', 'display', 'admin', 'integration')),
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY,
+        device_id INTEGER NOT NULL REFERENCES devices (id),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE TABLE pairings (
+        id INTEGER PRIMARY KEY,
+        code_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('kiosk', 'warden', 'display', 'admin', 'integration')),
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER,
+        device_id INTEGER REFERENCES devices (id)
+      );
+      CREATE TABLE presence_events (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people (id),
+        kind TEXT NOT NULL CHECK (kind IN ('in', 'out')),
+        at INTEGER NOT NULL,
+        method TEXT NOT NULL CHECK (method IN ('badge', 'pin', 'auto')),
+        automatic INTEGER NOT NULL DEFAULT 0 CHECK (automatic IN (0, 1)),
+        device_id INTEGER REFERENCES devices (id)
+      );
+      -- The latest event per person is one index seek: who is on site stays fast at millions of rows.
+      CREATE INDEX presence_events_by_person ON presence_events (person_id, id);
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT,
+        record_hash TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE TABLE site_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const schemaVersion = migrations.length;
+
+/** Brings the database up to this code's schema in one transaction, or refuses a newer one. */
+export async function migrate(db: Database, list: readonly Migration[] = migrations): Promise<{ from: number; to: number }> {
+  const row = await db.get<{ user_version: number }>('PRAGMA user_version');
+  const from = row?.user_version ?? 0;
+  if (from > list.length) {
+    throw new DatabaseFileError(
+      db.file,
+      'future',
+      `schema version ${from}, this SafeFloor knows up to ${list.length}`,
+    );
+  }
+  if (from === list.length) return { from, to: from };
+  await db.transaction(async (tx) => {
+    for (let version = from + 1; version <= list.length; version++) {
+      for (const statement of splitStatements(list[version - 1]!.sql)) await tx.run(statement);
+    }
+    // user_version lives in the file header and is part of this transaction: all or nothing.
+    await tx.run(`PRAGMA user_version = ${list.length}`);
+  });
+  return { from, to: list.length };
+}
+
+/** Splits a migration script into statements (migrations hold no string literals with semicolons). */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}

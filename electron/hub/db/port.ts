@@ -1,0 +1,30 @@
+/**
+ * The hub's small database port. Services never see SQL; the stores under db/ do, through this.
+ * Runs in: the hub (plain Node).
+ */
+export type SqlValue = string | number | bigint | null | Uint8Array;
+export type Params = readonly SqlValue[] | Record<string, SqlValue>;
+
+export interface RunResult {
+  lastId: number;
+  changes: number;
+}
+
+export interface Queryable {
+  run(sql: string, params?: Params): Promise<RunResult>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  /** The file this database lives in (named in every error about it). */
+  readonly file: string;
+  /**
+   * Runs `work` inside one write transaction. Transactions run one after another; a thrown error
+   * rolls everything back. Reads made through the Database itself (not `tx`) see only committed data.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations) on the writer connection. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,176 @@
+/**
+ * The sqlite3 adapter behind the database port. Runs in: the hub (plain Node).
+ *
+ * Two connections: one writer, whose transactions are queued one after another, and one reader,
+ * which in WAL mode sees only committed data and never waits for a writer.
+ */
+import sqlite3 from 'sqlite3';
+import { DatabaseFileError } from './errors.js';
+import type { Database, Params, Queryable, RunResult } from './port.js';
+
+type Raw = sqlite3.Database;
+
+function open(file: string, mode: number): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const db: Raw = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)));
+  });
+}
+
+function closeRaw(db: Raw): Promise<void> {
+  return new Promise((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+}
+
+function bind(params: Params | undefined): unknown[] | Record<string, unknown> {
+  if (!params) return [];
+  if (Array.isArray(params)) return params as unknown[];
+  // sqlite3 wants named parameters with their prefix.
+  const named: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) named[key.startsWith('$') ? key : `$${key}`] = value;
+  return named;
+}
+
+/** One connection with a cache of prepared statements (parsing SQL once per statement text). */
+class Connection implements Queryable {
+  private readonly statements = new Map<string, sqlite3.Statement>();
+
+  constructor(
+    readonly raw: Raw,
+    private readonly file: string,
+  ) {}
+
+  private statement(sql: string): Promise<sqlite3.Statement> {
+    const cached = this.statements.get(sql);
+    if (cached) return Promise.resolve(cached);
+    return new Promise((resolve, reject) => {
+      const stmt = this.raw.prepare(sql, (err) => {
+        if (err) return reject(this.wrap(err));
+        this.statements.set(sql, stmt);
+        resolve(stmt);
+      });
+    });
+  }
+
+  async run(sql: string, params?: Params): Promise<RunResult> {
+    const stmt = await this.statement(sql);
+    const wrap = (err: Error) => this.wrap(err);
+    return new Promise((resolve, reject) => {
+      stmt.run(bind(params), function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) return reject(wrap(err));
+        resolve({ lastId: this.lastID, changes: this.changes });
+      });
+      stmt.reset();
+    });
+  }
+
+  async get<T>(sql: string, params?: Params): Promise<T | undefined> {
+    const stmt = await this.statement(sql);
+    return new Promise<T | undefined>((resolve, reject) => {
+      stmt.get(bind(params), (err: Error | null, row: T | undefined) => (err ? reject(this.wrap(err)) : resolve(row)));
+      // A stepped but unreset statement holds its read snapshot open: the reader would go stale
+      // and the writer could not checkpoint. The reset is queued behind the get on this statement.
+      stmt.reset();
+    });
+  }
+
+  async all<T>(sql: string, params?: Params): Promise<T[]> {
+    const stmt = await this.statement(sql);
+    return new Promise<T[]>((resolve, reject) => {
+      stmt.all(bind(params), (err: Error | null, rows: T[]) => (err ? reject(this.wrap(err)) : resolve(rows)));
+      stmt.reset();
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.raw.exec(sql, (err) => (err ? reject(this.wrap(err)) : resolve())));
+  }
+
+  async finalize(): Promise<void> {
+    await Promise.all(
+      [...this.statements.values()].map((stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve()))),
+    );
+    this.statements.clear();
+  }
+
+  /** Turns SQLite's file-level failures into errors that name the file. */
+  wrap(err: Error & { code?: string }): Error {
+    const code = err.code ?? '';
+    const message = err.message ?? '';
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(message)) {
+      return new DatabaseFileError(this.file, 'damaged', message);
+    }
+    if (code === 'SQLITE_READONLY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code === 'SQLITE_CANTOPEN') {
+      return new DatabaseFileError(this.file, 'unwritable', message);
+    }
+    return err;
+  }
+}
+
+/** Serialises write transactions: each waits for the one before it to commit or roll back. */
+class Queue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work, work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+export interface OpenOptions {
+  /** Milliseconds a connection waits for another process's lock (the CLI beside a running hub). */
+  busyTimeoutMs?: number;
+}
+
+export async function openSqlite(file: string, options: OpenOptions = {}): Promise<Database> {
+  const busy = options.busyTimeoutMs ?? 5000;
+  let writerRaw: Raw;
+  try {
+    writerRaw = await open(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
+  } catch (err) {
+    throw new DatabaseFileError(file, 'unopenable', (err as Error).message);
+  }
+  const writer = new Connection(writerRaw, file);
+  try {
+    writerRaw.configure('busyTimeout', busy);
+    // The first read of the file: a foreign or damaged file fails here, before anything is written.
+    await writer.get('PRAGMA schema_version');
+    await writer.exec(
+      // synchronous=FULL: a sign-in the client was told is saved survives a power cut.
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;',
+    );
+  } catch (err) {
+    await closeRaw(writerRaw).catch(() => undefined);
+    throw err instanceof DatabaseFileError ? err : writer.wrap(err as Error);
+  }
+  const readerRaw = await open(file, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
+  readerRaw.configure('busyTimeout', busy);
+  const reader = new Connection(readerRaw, file);
+  const queue = new Queue();
+
+  return {
+    file,
+    run: (sql, params) => queue.run(() => writer.run(sql, params)),
+    get: (sql, params) => reader.get(sql, params),
+    all: (sql, params) => reader.all(sql, params),
+    exec: (sql) => queue.run(() => writer.exec(sql)),
+    transaction: (work) =>
+      queue.run(async () => {
+        await writer.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(writer);
+          await writer.exec('COMMIT');
+          return result;
+        } catch (err) {
+          await writer.exec('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }),
+    close: async () => {
+      await queue.run(async () => {
+        await Promise.all([writer.finalize(), reader.finalize()]);
+        await closeRaw(readerRaw);
+        await closeRaw(writerRaw);
+      });
+    },
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * The contract over HTTP: `POST /api/v1/<method>`, `GET /api/v1/health`, the event stream at
+ * `GET /api/v1/events`, and the built renderer at `/`. Runs in: the hub.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { contract, errorStatus, methodNames, type ErrorCode } from '../../../shared/contract/index.js';
+import { formatError } from '../../../shared/i18n/format-error.js';
+import { createI18n, isLanguage, pickLanguage, type Language } from '../../../shared/i18n/index.js';
+import { schemaVersion } from '../db/migrations.js';
+import type { Hub } from '../hub.js';
+import { softwareVersion } from '../version.js';
+import { securityHeaders } from './headers.js';
+import { openEventStream } from './sse.js';
+import { createStaticHandler } from './static.js';
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  /** The built renderer; without it only the API is served. */
+  staticDir?: string;
+}
+
+/** A body larger than this is refused before it is read to the end. */
+export const maxBodyBytes = 64 * 1024;
+
+const t = createI18n().t;
+
+export interface HttpServer {
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<HttpServer> {
+  const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;
+  const streams = new Set<ServerResponse>();
+
+  async function languageOf(req: IncomingMessage): Promise<Language> {
+    const site = (await hub.settings.current()).language;
+    const header = req.headers['accept-language'];
+    return header ? pickLanguage(header, site) : isLanguage(site) ? site : 'zh-CN';
+  }
+
+  function sendJson(res: ServerResponse, status: number, body: unknown) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      ...securityHeaders,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+      'Cache-Control': 'no-store',
+    });
+    res.end(text);
+  }
+
+  async function sendError(req: IncomingMessage, res: ServerResponse, code: ErrorCode, params: Record<string, string | number> = {}) {
+    const language = await languageOf(req);
+    sendJson(res, errorStatus[code], { error: { code, message: formatError(t, language, code, params) } });
+  }
+
+  function bearer(req: IncomingMessage, url: URL): string | null {
+    const header = req.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    // EventSource cannot send headers; it may put the token in the query string instead.
+    return match?.[1] ?? url.searchParams.get('access_token');
+  }
+
+  async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; code: ErrorCode }> {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBodyBytes) return { ok: false, code: 'payload_too_large' };
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBodyBytes) return { ok: false, code: 'payload_too_large' };
+      chunks.push(chunk);
+    }
+    const text = Buffer.concat(chunks).toString('utf8').trim();
+    if (text === '') return { ok: true, value: {} };
+    try {
+      return { ok: true, value: JSON.parse(text) as unknown };
+    } catch {
+      return { ok: false, code: 'bad_request' };
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, path: string) {
+    if (path === 'health') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(req, res, 'method_not_allowed');
+      return sendJson(res, 200, { status: 'ok', version: softwareVersion, schemaVersion, time: new Date(hub.clock.now()).toISOString() });
+    }
+    if (path === 'contract') return sendJson(res, 200, apiReference());
+    if (path === 'events') {
+      if (req.method !== 'GET') return sendError(req, res, 'method_not_allowed');
+      const token = bearer(req, url);
+      const device = token ? await hub.devices.authenticate(token) : null;
+      if (!device) return sendError(req, res, 'unauthorized');
+      return openEventStream(req, res, hub.events, streams, device);
+    }
+    if (req.method !== 'POST') return sendError(req, res, 'method_not_allowed');
+    const body = await readJson(req);
+    if (!body.ok) {
+      // Stop reading a body we refused; the client gets its answer at once.
+      if (body.code === 'payload_too_large') res.setHeader('Connection', 'close');
+      return sendError(req, res, body.code);
+    }
+    const result = await hub.dispatch({
+      method: path,
+      input: body.value,
+      token: bearer(req, url),
+      language: await languageOf(req),
+    });
+    sendJson(res, result.status, result.body);
+  }
+
+  const server = createServer((req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://hub');
+    } catch {
+      res.writeHead(400, securityHeaders).end();
+      return;
+    }
+    const work = url.pathname.startsWith('/api/v1/')
+      ? handleApi(req, res, url, url.pathname.slice('/api/v1/'.length))
+      : url.pathname.startsWith('/api/')
+        ? sendError(req, res, 'not_found')
+        : serveStatic
+          ? serveStatic(req, res, url.pathname)
+          : sendError(req, res, 'not_found');
+    work.catch((err: Error) => {
+      hub.log.error('request failed', { error: err.name, detail: err.message });
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: t('errors.internal') } });
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  // Many short sign-ins from one kiosk reuse their connection.
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    server,
+    port,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The API reference, generated from the contract: methods, roles and JSON Schemas. */
+function apiReference() {
+  return {
+    version: softwareVersion,
+    methods: Object.fromEntries(
+      methodNames.map((name) => {
+        const spec = contract[name];
+        return [
+          name,
+          {
+            summary: spec.summary,
+            roles: spec.roles,
+            writes: spec.writes,
+            input: z.toJSONSchema(spec.input, { unrepresentable: 'any' }),
+            output: z.toJSONSchema(spec.output, { unrepresentable: 'any' }),
+          },
+        ];
+      }),
+    ),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The hub: owns the database and serves the contract. Runs in: plain Node (the `serve` command,
+ * the tests) or an Electron utility process; it never imports electron.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createI18n, defaultLanguage } from '../../shared/i18n/index.js';
+import { systemClock, type Clock } from './clock.js';
+import { migrate } from './db/migrations.js';
+import type { Database } from './db/port.js';
+import { openSqlite } from './db/sqlite.js';
+import { createDispatcher, type Handlers } from './dispatcher.js';
+import { EventBus } from './events.js';
+import { silentLogger, type Logger } from './log.js';
+import { createDevicesService } from './services/devices.js';
+import { createPresenceService } from './services/presence.js';
+import { createSettingsService } from './services/settings.js';
+
+export interface HubOptions {
+  /** The data folder; the database is `safefloor.db` inside it. */
+  dataDir: string;
+  clock?: Clock;
+  log?: Logger;
+  validateOutput?: boolean;
+}
+
+export const databaseFile = (dataDir: string) => join(dataDir, 'safefloor.db');
+
+export async function openHub(options: HubOptions) {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? silentLogger;
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const db: Database = await openSqlite(databaseFile(options.dataDir));
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+
+  const events = new EventBus();
+  const settings = createSettingsService(db, clock);
+  const presence = createPresenceService({ db, clock, events, settings });
+  const devices = createDevicesService({ db, clock, settings });
+
+  const handlers: Handlers = {
+    'presence.signIn': (input, caller) => presence.signIn(input, caller),
+    'presence.signOut': (input, caller) => presence.signOut(input, caller),
+    'presence.toggle': (input, caller) => presence.toggle(input, caller),
+    'presence.onSite': () => presence.onSite(),
+    'device.whoami': async (_input: never, caller) => {
+      const device = caller.device!;
+      return { deviceId: device.id, name: device.name, role: device.role };
+    },
+    'device.pair': (input: { code: string }) => devices.pair(input.code),
+  };
+
+  const dispatch = createDispatcher({
+    handlers,
+    authenticate: (token) => devices.authenticate(token),
+    t: createI18n(defaultLanguage).t,
+    timeZone: async () => (await settings.current()).timeZone,
+    log,
+    validateOutput: options.validateOutput,
+  });
+
+  return {
+    db,
+    clock,
+    events,
+    dispatch,
+    settings,
+    presence,
+    devices,
+    log,
+    close: () => db.close(),
+  };
+}
+
+export type Hub = Awaited<ReturnType<typeof openHub>>;

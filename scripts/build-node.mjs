@@ -1,0 +1,35 @@
+// Bundles the Node-side entry points (the hub's command line, the Electron shell) with esbuild.
+// The renderer is built by Vite (vite.config.ts). Native and Electron modules stay external.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['sqlite3', 'electron'],
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { cli: 'electron/hub/cli/entry.ts' },
+    outdir: 'dist/hub',
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    // Bundled CommonJS dependencies may call require(); give the ES module one.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: {
+      main: 'electron/main/main.ts',
+      preload: 'electron/preload/preload.ts',
+      'hub-process': 'electron/hub/process-entry.ts',
+    },
+    outdir: 'dist/electron',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+  }),
+]);

@@ -1,0 +1,53 @@
+/**
+ * Error codes the hub can answer with. The code is stable and machine-readable; the message is
+ * translated (i18n key `errors.<code>`), so clients may show either.
+ */
+export const errorStatus = {
+  bad_request: 400,
+  invalid_input: 400,
+  payload_too_large: 413,
+  method_not_allowed: 405,
+  unauthorized: 401,
+  forbidden: 403,
+  unknown_method: 404,
+  not_found: 404,
+  // Refusals of a well-formed request: the request was understood and the answer is no.
+  unknown_badge: 422,
+  unknown_person: 422,
+  person_inactive: 422,
+  pin_not_set: 422,
+  wrong_pin: 422,
+  pin_locked: 423,
+  already_signed_in: 409,
+  not_signed_in: 409,
+  pairing_invalid: 410,
+  // The hub's own fault; never used for anything a client sent.
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; params?: Record<string, string | number> };
+}
+
+/** Thrown by services for a refusal; the dispatcher turns it into an error response. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    message?: string,
+  ) {
+    super(message ?? code);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(errorStatus, value);
+}

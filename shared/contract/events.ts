@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { Instant } from './common.js';
+import { PresenceKind } from './presence.js';
+
+/** Everything the hub pushes over the one event stream. */
+export const eventSchemas = {
+  // No names in the payload: a screen that may see who is on site asks for the list itself.
+  'presence.changed': z.object({ kind: PresenceKind, eventId: z.number().int(), at: Instant }),
+  'emergency.started': z.object({ emergencyId: z.number().int() }),
+  'emergency.ended': z.object({ emergencyId: z.number().int() }),
+  'rollcall.changed': z.object({ emergencyId: z.number().int() }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
+export const eventNames = Object.keys(eventSchemas) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(eventSchemas, name);
+}

@@ -1,0 +1,22 @@
+/** What a site decides for itself, with the defaults a new site starts from. Pure: runs anywhere. */
+import { z } from 'zod';
+
+export const SiteSettings = z.object({
+  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  /** IANA zone the site's days and shifts are counted in. */
+  timeZone: z.string().default('Asia/Shanghai'),
+  pinMaxFailures: z.number().int().min(1).max(20).default(5),
+  pinLockMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  pairingValidMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+/** Reads stored settings; a stored value that no longer fits falls back to its default. */
+export function parseSiteSettings(stored: Record<string, unknown>): SiteSettings {
+  const result: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(SiteSettings.shape)) {
+    const parsed = field.safeParse(stored[key]);
+    result[key] = parsed.success ? parsed.data : field.parse(undefined);
+  }
+  return SiteSettings.parse(result);
+}

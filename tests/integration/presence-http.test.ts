@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from '../support/hub.js';
+
+let t: TestHub;
+beforeAll(async () => {
+  t = await startTestHub();
+});
+afterAll(async () => t.stop());
+
+describe('staff sign-in over HTTP', () => {
+  it('answers health without a token', async () => {
+    const res = await fetch(new URL('/api/v1/health', t.http.url));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('signs 1001 in by PIN, lists them on site, signs them out by badge', async () => {
+    const signIn = await t.call('presence.signIn', { employeeNo: '1001', pin: '1234' });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.person).toMatchObject({ employeeNo: '1001', team: expect.any(String) });
+    expect(signIn.body.event).toMatchObject({ kind: 'in', method: 'pin', automatic: false, at: '2026-11-26T01:00:00.000Z' });
+    const id = signIn.body.event.id;
+    const row = await t.hub.db.get<{ kind: string }>('SELECT kind FROM presence_events WHERE id = ?', [id]);
+    expect(row?.kind).toBe('in');
+
+    const onSite = await t.call('presence.onSite', {}, 'display');
+    expect(onSite.status).toBe(200);
+    expect(onSite.body.people.map((p: { employeeNo: string }) => p.employeeNo)).toContain('1001');
+    expect(onSite.body.visitors).toEqual([]);
+
+    t.clock.advance(60_000);
+    const out = await t.call('presence.signOut', { badge: 'BADGE-1001' });
+    expect(out.status).toBe(200);
+    expect(out.body.event).toMatchObject({ kind: 'out', method: 'badge' });
+    const after = await t.call('presence.onSite', {}, 'display');
+    expect(after.body.people.map((p: { employeeNo: string }) => p.employeeNo)).not.toContain('1001');
+  });
+
+  it('refuses signing in twice and signing out while out, with a message naming the person', async () => {
+    expect((await t.call('presence.signIn', { badge: 'BADGE-1010' })).status).toBe(200);
+    const twice = await t.call('presence.signIn', { badge: 'BADGE-1010' }, 'kiosk', { 'Accept-Language': 'en' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('already_signed_in');
+    expect(twice.body.error.message).toMatch(/already signed in/);
+    const notIn = await t.call('presence.signOut', { badge: 'BADGE-1011' }, 'kiosk', { 'Accept-Language': 'zh-CN' });
+    expect(notIn.status).toBe(409);
+    expect(notIn.body.error.message).toMatch(/尚未签到/);
+  });
+
+  it('toggles: one scan signs in whoever is out and out whoever is in', async () => {
+    const first = await t.call('presence.toggle', { badge: 'BADGE-1020' });
+    const second = await t.call('presence.toggle', { badge: 'BADGE-1020' });
+    expect([first.body.event.kind, second.body.event.kind]).toEqual(['in', 'out']);
+  });
+});
