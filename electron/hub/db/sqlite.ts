@@ -6,6 +6,7 @@
  */
 import sqlite3 from 'sqlite3';
 import { DatabaseFileError } from './errors.js';
+import { GroupCommitter } from './group-commit.js';
 import type { Database, Params, Queryable, RunResult } from './port.js';
 
 type Raw = sqlite3.Database;
@@ -58,25 +59,20 @@ class Connection implements Queryable {
         if (err) return reject(wrap(err));
         resolve({ lastId: this.lastID, changes: this.changes });
       });
-      stmt.reset();
     });
   }
 
   async get<T>(sql: string, params?: Params): Promise<T | undefined> {
-    const stmt = await this.statement(sql);
-    return new Promise<T | undefined>((resolve, reject) => {
-      stmt.get(bind(params), (err: Error | null, row: T | undefined) => (err ? reject(this.wrap(err)) : resolve(row)));
-      // A stepped but unreset statement holds its read snapshot open: the reader would go stale
-      // and the writer could not checkpoint. The reset is queued behind the get on this statement.
-      stmt.reset();
-    });
+    // Stepped to the end through all(): a statement left mid-way (as sqlite3's get() leaves it)
+    // holds its read snapshot open, so the reader would go stale and the writer could not
+    // checkpoint. Every get() here is on a key or has LIMIT 1.
+    return (await this.all<T>(sql, params))[0];
   }
 
   async all<T>(sql: string, params?: Params): Promise<T[]> {
     const stmt = await this.statement(sql);
     return new Promise<T[]>((resolve, reject) => {
       stmt.all(bind(params), (err: Error | null, rows: T[]) => (err ? reject(this.wrap(err)) : resolve(rows)));
-      stmt.reset();
     });
   }
 
@@ -102,17 +98,6 @@ class Connection implements Queryable {
       return new DatabaseFileError(this.file, 'unwritable', message);
     }
     return err;
-  }
-}
-
-/** Serialises write transactions: each waits for the one before it to commit or roll back. */
-class Queue {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work, work);
-    this.tail = result.catch(() => undefined);
-    return result;
   }
 }
 
@@ -145,28 +130,17 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
   const readerRaw = await open(file, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
   readerRaw.configure('busyTimeout', busy);
   const reader = new Connection(readerRaw, file);
-  const queue = new Queue();
+  const writes = new GroupCommitter(writer);
 
   return {
     file,
-    run: (sql, params) => queue.run(() => writer.run(sql, params)),
+    run: (sql, params) => writes.transaction((tx) => tx.run(sql, params)),
     get: (sql, params) => reader.get(sql, params),
     all: (sql, params) => reader.all(sql, params),
-    exec: (sql) => queue.run(() => writer.exec(sql)),
-    transaction: (work) =>
-      queue.run(async () => {
-        await writer.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await work(writer);
-          await writer.exec('COMMIT');
-          return result;
-        } catch (err) {
-          await writer.exec('ROLLBACK').catch(() => undefined);
-          throw err;
-        }
-      }),
+    exec: (sql) => writes.solo(() => writer.exec(sql)),
+    transaction: (work) => writes.transaction(work),
     close: async () => {
-      await queue.run(async () => {
+      await writes.solo(async () => {
         await Promise.all([writer.finalize(), reader.finalize()]);
         await closeRaw(readerRaw);
         await closeRaw(writerRaw);

@@ -1,0 +1,117 @@
+/**
+ * The writer's queue, with group commit. Runs in: the hub.
+ *
+ * A durable commit costs one fsync, and fsyncs queue behind each other. So transactions that arrive
+ * while a commit is under way are run together in the next one: each inside its own savepoint (so
+ * each is still all-or-nothing), then one COMMIT for all of them, and only then is any of them told
+ * it succeeded. A lone transaction runs plainly, without savepoint overhead.
+ * Work inside a transaction must be database work only: a slow step holds up its whole batch.
+ */
+import type { Queryable } from './port.js';
+
+interface WriterConnection extends Queryable {
+  exec(sql: string): Promise<void>;
+}
+
+type Item =
+  | { kind: 'tx'; work: (tx: Queryable) => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void }
+  | { kind: 'solo'; work: () => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void };
+
+export class GroupCommitter {
+  private readonly waiting: Item[] = [];
+  private pumping = false;
+
+  constructor(
+    private readonly writer: WriterConnection,
+    private readonly maxBatch = 64,
+  ) {}
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.enqueue({ kind: 'tx', work }) as Promise<T>;
+  }
+
+  /** Runs `work` alone on the writer, between batches (scripts, closing). */
+  solo<T>(work: () => Promise<T>): Promise<T> {
+    return this.enqueue({ kind: 'solo', work }) as Promise<T>;
+  }
+
+  private enqueue(item: Pick<Item, 'kind' | 'work'>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ...item, resolve, reject } as Item);
+      void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiting.length > 0) {
+        const first = this.waiting[0]!;
+        if (first.kind === 'solo') {
+          this.waiting.shift();
+          await first.work().then(first.resolve, first.reject);
+          continue;
+        }
+        let count = 0;
+        while (count < this.waiting.length && count < this.maxBatch && this.waiting[count]!.kind === 'tx') count++;
+        const batch = this.waiting.splice(0, count) as Array<Extract<Item, { kind: 'tx' }>>;
+        await (batch.length === 1 ? this.runOne(batch[0]!) : this.runBatch(batch));
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async runOne(item: Extract<Item, { kind: 'tx' }>): Promise<void> {
+    try {
+      await this.writer.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      return item.reject(err);
+    }
+    try {
+      const result = await item.work(this.writer);
+      await this.writer.exec('COMMIT');
+      item.resolve(result);
+    } catch (err) {
+      await this.writer.exec('ROLLBACK').catch(() => undefined);
+      item.reject(err);
+    }
+  }
+
+  private async runBatch(batch: Array<Extract<Item, { kind: 'tx' }>>): Promise<void> {
+    try {
+      await this.writer.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    for (const item of batch) {
+      await this.writer.exec('SAVEPOINT one');
+      try {
+        const value = await item.work(this.writer);
+        await this.writer.exec('RELEASE one');
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        await this.writer.exec('ROLLBACK TO one; RELEASE one').catch(() => undefined);
+        outcomes.push({ ok: false, error });
+      }
+    }
+    try {
+      await this.writer.exec('COMMIT');
+    } catch (err) {
+      await this.writer.exec('ROLLBACK').catch(() => undefined);
+      batch.forEach((item, i) => {
+        const outcome = outcomes[i]!;
+        item.reject(outcome.ok ? err : outcome.error);
+      });
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  }
+}
