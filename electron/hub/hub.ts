@@ -12,7 +12,9 @@ import { openSqlite } from './db/sqlite.js';
 import { createDispatcher, type Handlers } from './dispatcher.js';
 import { EventBus } from './events.js';
 import { silentLogger, type Logger } from './log.js';
+import { fileKeyStore, type KeyStore } from './export/device-key.js';
 import { createDevicesService } from './services/devices.js';
+import { createExportsService } from './services/exports.js';
 import { createPresenceService } from './services/presence.js';
 import { createSettingsService } from './services/settings.js';
 
@@ -22,6 +24,8 @@ export interface HubOptions {
   clock?: Clock;
   log?: Logger;
   validateOutput?: boolean;
+  /** Where the device's signing key lives; default: a file in the data folder (owner-only). */
+  keyStore?: KeyStore;
 }
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'safefloor.db');
@@ -42,6 +46,8 @@ export async function openHub(options: HubOptions) {
   const settings = createSettingsService(db, clock);
   const presence = createPresenceService({ db, clock, events, settings });
   const devices = createDevicesService({ db, clock, settings });
+  const t = createI18n(defaultLanguage).t;
+  const exports = createExportsService({ db, clock, settings, keyStore: options.keyStore ?? fileKeyStore(options.dataDir), t });
 
   const handlers: Handlers = {
     'presence.signIn': (input, caller) => presence.signIn(input, caller),
@@ -58,7 +64,7 @@ export async function openHub(options: HubOptions) {
   const dispatch = createDispatcher({
     handlers,
     authenticate: (token) => devices.authenticate(token),
-    t: createI18n(defaultLanguage).t,
+    t,
     timeZone: async () => (await settings.current()).timeZone,
     log,
     validateOutput: options.validateOutput,
@@ -72,6 +78,7 @@ export async function openHub(options: HubOptions) {
     settings,
     presence,
     devices,
+    exports,
     log,
     close: () => db.close(),
   };

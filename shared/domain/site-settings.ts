@@ -8,6 +8,8 @@ export const SiteSettings = z.object({
   pinMaxFailures: z.number().int().min(1).max(20).default(5),
   pinLockMinutes: z.number().int().min(1).max(24 * 60).default(15),
   pairingValidMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+  /** The name this device signs exports as (the principal in the auditor's allowed_signers). */
+  signerName: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('safefloor-hub'),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -6,7 +6,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isIsoDay } from '../../../shared/domain/time.js';
 import { seedDemo } from '../demo.js';
+import { ExportRefused } from '../export/run-export.js';
+import { verifyExport } from '../export/verify.js';
 import { openHub } from '../hub.js';
 import { startHttpServer } from '../http/server.js';
 import { consoleLogger } from '../log.js';
@@ -20,6 +23,9 @@ Usage:
   safefloor serve [--data DIR] [--port N] [--host ADDR] [--demo]
   safefloor token create --data DIR --role ROLE [--name NAME]
   safefloor device pair --data DIR --role ROLE [--name NAME] [--url URL]
+  safefloor export --data DIR --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  safefloor verify DIR [--previous DIR] [--allowed-signers FILE]
+  safefloor key --data DIR
 
 Roles: kiosk, warden, display, admin, integration.`;
 
@@ -111,6 +117,71 @@ async function devicePair(argv: string[]) {
   }
 }
 
+async function exportCommand(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+  });
+  if (!values.data) throw new UsageError('--data DIR is required');
+  if (!values.out) throw new UsageError('--out DIR is required');
+  for (const day of [values.from, values.to]) if (day !== undefined && !isIsoDay(day)) throw new UsageError(`not a day (YYYY-MM-DD): ${day}`);
+  const dataDir = resolve(values.data);
+  const hub = await openHub({ dataDir });
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  try {
+    let shown = -1;
+    const result = await hub.exports.run({
+      outDir: values.out,
+      from: values.from,
+      to: values.to,
+      signal: controller.signal,
+      onProgress: ({ done, total }) => {
+        const percent = total ? Math.floor((done / total) * 100) : 100;
+        if (percent !== shown && process.stderr.isTTY) process.stderr.write(`\rexporting… ${percent}%`);
+        shown = percent;
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const records = result.manifest.files.filter((f) => f.path.endsWith('.jsonl')).reduce((a, f) => a + f.records, 0);
+    console.log(`Exported ${records} records (${result.manifest.files.length} files) to ${result.dir}, signed by ${result.manifest.device.principal} ${result.manifest.device.fingerprint}.`);
+  } finally {
+    process.off('SIGINT', cancel);
+    await hub.close();
+  }
+}
+
+async function verifyCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { previous: { type: 'string' }, 'allowed-signers': { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('verify takes one folder');
+  const result = await verifyExport(resolve(positionals[0]!), { previous: values.previous, allowedSigners: values['allowed-signers'] });
+  if (result.ok) {
+    console.log(result.summary);
+    return 0;
+  }
+  console.error(`FAILED: ${result.failures.join('; ')}`);
+  return 1;
+}
+
+async function keyCommand(argv: string[]) {
+  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' } } });
+  if (!values.data) throw new UsageError('--data DIR is required');
+  const hub = await openHub({ dataDir: resolve(values.data) });
+  try {
+    const key = await hub.exports.key();
+    console.log(`Fingerprint: ${key.fingerprint}`);
+    console.log('Give auditors this allowed_signers line through a separate channel:');
+    console.log(key.allowedSigners);
+  } finally {
+    await hub.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
@@ -120,6 +191,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'token' && sub === 'create') await tokenCreate(rest);
     else if (command === 'device' && sub === 'pair') await devicePair(rest);
+    else if (command === 'export') await exportCommand(argv.slice(1));
+    else if (command === 'verify') return await verifyCommand(argv.slice(1));
+    else if (command === 'key') await keyCommand(argv.slice(1));
     else if (command === undefined || command === '--help' || command === 'help') console.log(usage);
     else throw new UsageError(`unknown command: ${[command, sub].filter(Boolean).join(' ')}`);
     return 0;
@@ -127,6 +201,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`safefloor: ${(err as Error).message}\n\n${usage}`);
       return 2;
+    }
+    if (err instanceof ExportRefused) {
+      console.error(`safefloor: export refused: ${err.message}. Nothing was signed or written.`);
+      return 1;
     }
     console.error(`safefloor: ${(err as Error).message}`);
     return 1;

@@ -83,6 +83,24 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    name: 'exports: the audit trail of what left the device, and record-to-audit lookups',
+    sql: `
+      -- An export finds the audit entry of each record it writes, to prove the record unchanged.
+      CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id);
+      CREATE TABLE exports (
+        id INTEGER PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        period_from INTEGER NOT NULL,
+        period_to INTEGER NOT NULL,
+        first_seq INTEGER,
+        last_seq INTEGER,
+        last_hash TEXT,
+        manifest_sha512 TEXT NOT NULL,
+        records INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const schemaVersion = migrations.length;

@@ -1,0 +1,71 @@
+/**
+ * The record kinds an export carries, each once: its files' fields, how a page is read, and which
+ * of its fields the audit log hashed when the record was written (so `verify` can prove the record
+ * unchanged). Adding a kind is adding an entry here. Runs in: the hub.
+ */
+import { localDateTime } from '../../../shared/domain/time.js';
+import type { Queryable } from '../db/port.js';
+import type { AuditEntry } from '../db/stores/audit.js';
+import { auditPage, presenceCount, presencePage, type Period, type PresenceExportRow } from '../db/stores/export.js';
+
+export type Value = string | number | boolean | null;
+export type ExportRecord = Record<string, Value>;
+
+export interface RecordKind<Row> {
+  /** File name without extension; also the audit log's `entity`. */
+  name: string;
+  /** Field names in JSON Lines, in order; machine-readable, always English. */
+  jsonFields: readonly string[];
+  /** Columns of the CSV, in order; headers are translated as `export.columns.<name>`. */
+  csvFields: readonly string[];
+  count(db: Queryable, period: Period): Promise<number>;
+  /** The next page after the row with key `after`, in key order. */
+  page(db: Queryable, after: number, period: Period, limit: number): Promise<Row[]>;
+  key(row: Row): number;
+  toRecord(row: Row, timeZone: string): ExportRecord;
+  /** The record as it was hashed into the audit log when written. */
+  audited(record: ExportRecord): unknown;
+}
+
+export const presenceKind: RecordKind<PresenceExportRow> = {
+  name: 'presence_events',
+  jsonFields: ['id', 'at', 'kind', 'employee_no', 'name', 'team', 'person_id', 'method', 'automatic', 'device_id', 'audit_seq'],
+  csvFields: ['id', 'at_local', 'kind', 'employee_no', 'name', 'team', 'method', 'automatic', 'device_id', 'audit_seq'],
+  count: presenceCount,
+  page: presencePage,
+  key: (row) => row.id,
+  toRecord: (row, timeZone) => ({
+    id: row.id,
+    at: new Date(row.at).toISOString(),
+    at_local: localDateTime(row.at, timeZone),
+    kind: row.kind,
+    employee_no: row.employee_no,
+    name: row.name,
+    team: row.team,
+    person_id: row.person_id,
+    method: row.method,
+    automatic: row.automatic === 1,
+    device_id: row.device_id,
+    audit_seq: row.audit_seq,
+  }),
+  audited: (r) => ({
+    id: r.id,
+    person_id: r.person_id,
+    kind: r.kind,
+    at: Date.parse(String(r.at)),
+    method: r.method,
+    automatic: r.automatic ? 1 : 0,
+    device_id: r.device_id,
+  }),
+};
+
+export const recordKinds: ReadonlyArray<RecordKind<any>> = [presenceKind];
+
+/** The audit log itself travels with every export: it is the chain the auditor checks. */
+export const auditKind = {
+  name: 'audit_log',
+  jsonFields: ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'record_hash', 'prev_hash', 'hash'],
+  csvFields: ['seq', 'at_local', 'actor', 'action', 'entity', 'entity_id', 'record_hash', 'prev_hash', 'hash'],
+  page: (db: Queryable, afterSeq: number, lastSeq: number, limit: number) => auditPage(db, afterSeq, lastSeq, limit),
+  toRecord: (e: AuditEntry, timeZone: string): ExportRecord => ({ ...e, at_local: localDateTime(e.at, timeZone) }),
+};

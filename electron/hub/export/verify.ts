@@ -1,0 +1,179 @@
+/**
+ * `safefloor verify`: checks an export the way an auditor would, and more: the manifest signature,
+ * every file's SHA-512, the audit chain inside the period (no gap, every link, every entry's own
+ * hash), every record against the hash the audit log took when it was written, and — given the
+ * previous export — that this one starts where that one ended. Runs in: the hub (plain Node).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { canonicalJson } from '../../../shared/domain/canonical.js';
+import { entryHash, type AuditEntry } from '../db/stores/audit.js';
+import { auditKind, recordKinds } from './kinds.js';
+import { allowedSignersName, Manifest, manifestName, signatureName } from './manifest.js';
+import { verifySha512 } from './sshsig.js';
+
+export interface VerifyOptions {
+  previous?: string;
+  /** The auditor's own allowed_signers; without it the copy in the folder is used (and said so). */
+  allowedSigners?: string;
+}
+
+export type VerifyResult = { ok: true; summary: string; records: number } | { ok: false; failures: string[] };
+
+class Failed extends Error {}
+
+export async function verifyExport(dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const failures: string[] = [];
+  try {
+    const { manifest, bytes } = readManifest(dir);
+    checkSignature(dir, manifest, bytes, options.allowedSigners ?? join(dir, allowedSignersName), failures);
+    await checkFiles(dir, manifest, failures);
+    const chain = await checkChain(dir, manifest, failures);
+    const records = await checkRecords(dir, manifest, chain, failures);
+    if (options.previous) checkPrevious(options.previous, manifest, failures);
+    if (failures.length) return { ok: false, failures };
+    const c = manifest.chain;
+    const summary = [
+      `OK: signature by ${manifest.device.principal} (${manifest.device.fingerprint}) good`,
+      `${manifest.files.length} files match their SHA-512`,
+      `${records} records match the audit log`,
+      c ? `chain ${c.firstSeq}–${c.lastSeq} unbroken` : 'no audit entries in the period',
+      options.previous ? 'continues the previous export' : null,
+      options.allowedSigners ? null : '(key taken from the folder’s own allowed_signers)',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return { ok: true, summary, records };
+  } catch (err) {
+    if (!(err instanceof Failed)) failures.push((err as Error).message);
+    return { ok: false, failures };
+  }
+}
+
+function readManifest(dir: string): { manifest: Manifest; bytes: Buffer } {
+  const file = join(dir, manifestName);
+  if (!existsSync(file)) throw new Error(`${manifestName} is missing`);
+  const bytes = readFileSync(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new Error(`${manifestName} is not valid JSON`);
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) throw new Error(`${manifestName} is not a SafeFloor export manifest (${parsed.error.issues[0]?.path.join('.')})`);
+  return { manifest: parsed.data, bytes };
+}
+
+function checkSignature(dir: string, manifest: Manifest, bytes: Buffer, signersFile: string, failures: string[]) {
+  const sigFile = join(dir, signatureName);
+  if (!existsSync(sigFile)) return void failures.push(`${signatureName} is missing`);
+  if (!existsSync(signersFile)) return void failures.push(`allowed signers file ${signersFile} is missing`);
+  const keys = readFileSync(signersFile, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => /^(\S+)\s+(?:(\S*namespaces="[^"]*"\S*)\s+)?(ssh-ed25519\s+\S+)/.exec(line))
+    .filter((m): m is RegExpExecArray => !!m && m[1]!.split(',').includes(manifest.device.principal))
+    .filter((m) => !m[2] || /namespaces="([^"]*)"/.exec(m[2])![1]!.split(',').includes('file'))
+    .map((m) => m[3]!);
+  if (keys.length === 0) return void failures.push(`no key for ${manifest.device.principal} in ${signersFile}`);
+  const hash = createHash('sha512').update(bytes).digest();
+  const armored = readFileSync(sigFile, 'utf8');
+  if (!keys.some((key) => verifySha512(hash, armored, key))) failures.push(`the signature of ${manifestName} is not good for ${manifest.device.principal}`);
+}
+
+async function sha512File(file: string): Promise<string> {
+  const hash = createHash('sha512');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function checkFiles(dir: string, manifest: Manifest, failures: string[]) {
+  for (const file of manifest.files) {
+    const path = join(dir, file.path);
+    if (!existsSync(path)) failures.push(`${file.path} is missing`);
+    else if ((await sha512File(path)) !== file.sha512) failures.push(`${file.path} does not match its SHA-512 in the manifest`);
+  }
+  if (failures.length) throw new Failed();
+}
+
+async function* jsonLines(file: string): AsyncGenerator<{ line: number; value: Record<string, unknown> }> {
+  let line = 0;
+  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    line++;
+    if (!text) continue;
+    try {
+      yield { line, value: JSON.parse(text) as Record<string, unknown> };
+    } catch {
+      throw new Error(`${file}:${line} is not valid JSON`);
+    }
+  }
+}
+
+/** What the chain says about each entry: entity, entity id and the record's hash, by sequence number. */
+type ChainIndex = Map<number, { entity: string; entityId: string | null; recordHash: string }>;
+
+async function checkChain(dir: string, manifest: Manifest, failures: string[]): Promise<ChainIndex> {
+  const index: ChainIndex = new Map();
+  const c = manifest.chain;
+  let expected = c?.firstSeq ?? 1;
+  let prev = c?.prevHash ?? '';
+  let count = 0;
+  const recordEntities = new Set(recordKinds.map((k) => k.name));
+  for await (const { line, value } of jsonLines(join(dir, `${auditKind.name}.jsonl`))) {
+    const entry = value as unknown as AuditEntry;
+    if (!c) throw failWith(failures, `${auditKind.name}.jsonl has entries but the manifest has no chain`);
+    if (entry.seq !== expected) throw failWith(failures, `audit entry ${expected} is missing (line ${line} has ${entry.seq})`);
+    if (entry.prev_hash !== prev) throw failWith(failures, `audit entry ${entry.seq} does not link to the one before it`);
+    const { hash, ...body } = entry;
+    if (entryHash(body) !== hash) throw failWith(failures, `audit entry ${entry.seq} was changed`);
+    if (recordEntities.has(entry.entity)) index.set(entry.seq, { entity: entry.entity, entityId: entry.entity_id, recordHash: entry.record_hash });
+    prev = hash;
+    expected++;
+    count++;
+  }
+  if (c) {
+    if (expected !== c.lastSeq + 1) throw failWith(failures, `the chain ends at ${expected - 1}, the manifest says ${c.lastSeq}`);
+    if (prev !== c.lastHash) throw failWith(failures, 'the last audit entry is not the one the manifest names');
+    if (count === 0) throw failWith(failures, 'the manifest names a chain but audit_log.jsonl is empty');
+  }
+  return index;
+}
+
+async function checkRecords(dir: string, manifest: Manifest, chain: ChainIndex, failures: string[]): Promise<number> {
+  let records = 0;
+  for (const kind of recordKinds) {
+    const name = `${kind.name}.jsonl`;
+    if (!manifest.files.some((f) => f.path === name)) continue;
+    for await (const { line, value } of jsonLines(join(dir, name))) {
+      const seq = value.audit_seq;
+      const entry = typeof seq === 'number' ? chain.get(seq) : undefined;
+      if (!entry || entry.entity !== kind.name || entry.entityId !== String(value.id)) {
+        failures.push(`${name}:${line}: record ${String(value.id)} has no audit entry in this export`);
+      } else {
+        const hash = createHash('sha256').update(canonicalJson(kind.audited(value as never))).digest('hex');
+        if (hash !== entry.recordHash) failures.push(`${name}:${line}: record ${String(value.id)} differs from what the audit log recorded`);
+      }
+      if (failures.length >= 20) throw new Failed();
+      records++;
+    }
+  }
+  return records;
+}
+
+function checkPrevious(previousDir: string, manifest: Manifest, failures: string[]) {
+  const previous = readManifest(previousDir).manifest;
+  if (previous.device.publicKey !== manifest.device.publicKey) failures.push('the previous export was signed by another key');
+  if (!previous.chain || !manifest.chain) return;
+  if (manifest.chain.firstSeq !== previous.chain.lastSeq + 1 || manifest.chain.prevHash !== previous.chain.lastHash) {
+    failures.push(`this export does not start where the previous one ended (previous ended at entry ${previous.chain.lastSeq}, this starts at ${manifest.chain.firstSeq})`);
+  }
+}
+
+function failWith(failures: string[], message: string): Failed {
+  failures.push(message);
+  return new Failed(message);
+}
