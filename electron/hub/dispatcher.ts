@@ -4,6 +4,7 @@
  * Runs in: the hub.
  */
 import type { TFunction } from 'i18next';
+import type { z } from 'zod';
 import {
   ApiError,
   contract,
@@ -11,8 +12,10 @@ import {
   isMethodName,
   roleMayCall,
   type ApiErrorBody,
+  type Contract,
   type ErrorCode,
   type MethodName,
+  type MethodOutput,
 } from '../../shared/contract/index.js';
 import { formatError } from '../../shared/i18n/format-error.js';
 import type { Language } from '../../shared/i18n/index.js';
@@ -22,8 +25,10 @@ import type { DeviceRow } from './db/stores/devices.js';
 import type { Logger } from './log.js';
 import { parseInput } from './validation.js';
 
-export type Handler = (input: never, caller: Caller) => Promise<unknown>;
-export type Handlers = Record<MethodName, Handler>;
+/** One handler per contract method, typed by its schemas: a handler that drifts fails the type check. */
+export type Handlers = {
+  [M in MethodName]: (input: z.output<Contract[M]['input']>, caller: Caller) => Promise<MethodOutput<M>>;
+};
 
 export interface CallRequest {
   method: string;
@@ -69,7 +74,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (device && !roleMayCall(device.role, method)) return fail('forbidden', language, { role: device.role });
       const parsed = parseInput(spec.input, request.input ?? {}, language);
       if (!parsed.ok) return fail('invalid_input', language, { detail: parsed.detail });
-      const output = await deps.handlers[method](parsed.data as never, { device, language });
+      const handler = deps.handlers[method] as (input: unknown, caller: Caller) => Promise<unknown>;
+      const output = await handler(parsed.data, { device, language });
       if (deps.validateOutput) spec.output.parse(output);
       return { status: 200, body: output };
     } catch (err) {

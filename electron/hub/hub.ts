@@ -14,7 +14,9 @@ import { EventBus } from './events.js';
 import { silentLogger, type Logger } from './log.js';
 import { fileKeyStore, type KeyStore } from './export/device-key.js';
 import { createDevicesService } from './services/devices.js';
+import { createEmergencyService } from './services/emergency.js';
 import { createExportsService } from './services/exports.js';
+import { createPinCheck } from './services/pin-check.js';
 import { createPresenceService } from './services/presence.js';
 import { createSettingsService } from './services/settings.js';
 
@@ -44,8 +46,10 @@ export async function openHub(options: HubOptions) {
 
   const events = new EventBus();
   const settings = createSettingsService(db, clock);
-  const presence = createPresenceService({ db, clock, events, settings });
+  const checkPin = createPinCheck({ db, clock, settings });
+  const presence = createPresenceService({ db, clock, events, checkPin });
   const devices = createDevicesService({ db, clock, settings });
+  const emergency = createEmergencyService({ db, clock, events, checkPin, settings });
   const t = createI18n(defaultLanguage).t;
   const exports = createExportsService({ db, clock, settings, keyStore: options.keyStore ?? fileKeyStore(options.dataDir), t });
 
@@ -54,11 +58,21 @@ export async function openHub(options: HubOptions) {
     'presence.signOut': (input, caller) => presence.signOut(input, caller),
     'presence.toggle': (input, caller) => presence.toggle(input, caller),
     'presence.onSite': () => presence.onSite(),
-    'device.whoami': async (_input: never, caller) => {
+    'emergency.start': (input, caller) => emergency.start(input, caller),
+    'emergency.current': () => emergency.current(),
+    'emergency.markSafe': (input, caller) => emergency.markSafe(input, caller),
+    'emergency.end': (input, caller) => emergency.end(input, caller),
+    'emergency.report': (input) => emergency.report(input.emergencyId),
+    'emergency.history': () => emergency.history(),
+    'emergency.info': async () => {
+      const site = await settings.current();
+      return { assemblyPoint: site.assemblyPoint, numbers: site.siteNumbers, floorPlanUrl: site.floorPlanUrl };
+    },
+    'device.whoami': async (_input, caller) => {
       const device = caller.device!;
       return { deviceId: device.id, name: device.name, role: device.role };
     },
-    'device.pair': (input: { code: string }) => devices.pair(input.code),
+    'device.pair': (input) => devices.pair(input.code),
   };
 
   const dispatch = createDispatcher({
@@ -78,6 +92,7 @@ export async function openHub(options: HubOptions) {
     settings,
     presence,
     devices,
+    emergency,
     exports,
     log,
     close: () => db.close(),

@@ -21,6 +21,10 @@ export const errorStatus = {
   already_signed_in: 409,
   not_signed_in: 409,
   pairing_invalid: 410,
+  pin_not_authorised: 403,
+  unknown_visitor: 422,
+  emergency_active: 409,
+  emergency_not_active: 409,
   // The hub's own fault; never used for anything a client sent.
   internal: 500,
   unavailable: 503,

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { Instant } from './common.js';
+import { EmergencyKind, RollCounts } from './emergency.js';
 import { PresenceKind } from './presence.js';
 
 /** Everything the hub pushes over the one event stream. */
 export const eventSchemas = {
   // No names in the payload: a screen that may see who is on site asks for the list itself.
   'presence.changed': z.object({ kind: PresenceKind, eventId: z.number().int(), at: Instant }),
-  'emergency.started': z.object({ emergencyId: z.number().int() }),
+  'emergency.started': z.object({ emergencyId: z.number().int(), kind: EmergencyKind, drill: z.boolean() }),
   'emergency.ended': z.object({ emergencyId: z.number().int() }),
-  'rollcall.changed': z.object({ emergencyId: z.number().int() }),
+  // Counts only: the names of who is missing come from emergency.current.
+  'rollcall.changed': z.object({ emergencyId: z.number().int() }).extend(RollCounts.shape),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

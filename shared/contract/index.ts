@@ -6,3 +6,4 @@ export * from './methods.js';
 export * from './presence.js';
 export * from './roles.js';
 export * from './bridge.js';
+export * from './emergency.js';

@@ -10,6 +10,17 @@ export const SiteSettings = z.object({
   pairingValidMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
   /** The name this device signs exports as (the principal in the auditor's allowed_signers). */
   signerName: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('safefloor-hub'),
+  /** A drill at least this often (GB rules: yearly; key fire-safety units every six months). */
+  drillIntervalDays: z.number().int().min(7).max(3660).default(365),
+  assemblyPoint: z
+    .object({ 'zh-CN': z.string().min(1).max(200), en: z.string().min(1).max(200) })
+    .default({ 'zh-CN': '大楼正门外广场（旗杆处）', en: 'Square outside the main entrance (by the flagpole)' }),
+  /** The site's own numbers, shown beside 119, 120 and 110. */
+  siteNumbers: z
+    .array(z.object({ label: z.object({ 'zh-CN': z.string().min(1).max(60), en: z.string().min(1).max(60) }), number: z.string().min(1).max(30) }))
+    .max(6)
+    .default([{ label: { 'zh-CN': '大楼消防控制室', en: 'Building fire control room' }, number: '8001' }]),
+  floorPlanUrl: z.string().max(500).default('floor-plan.svg'),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -101,6 +101,39 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    name: 'emergencies and roll call',
+    sql: `
+      CREATE TABLE emergencies (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('fire', 'gas', 'power', 'other')),
+        drill INTEGER NOT NULL CHECK (drill IN (0, 1)),
+        started_at INTEGER NOT NULL,
+        -- The roll is derived from presence: on site = latest event up to this id is a sign-in.
+        start_event_id INTEGER NOT NULL,
+        started_by_device INTEGER REFERENCES devices (id),
+        started_by_person INTEGER REFERENCES people (id),
+        ended_at INTEGER,
+        end_event_id INTEGER,
+        ended_by_device INTEGER REFERENCES devices (id),
+        ended_by_person INTEGER REFERENCES people (id)
+      );
+      -- At most one emergency is active at a time.
+      CREATE UNIQUE INDEX emergencies_one_active ON emergencies ((ended_at IS NULL)) WHERE ended_at IS NULL;
+      CREATE TABLE roll_call_marks (
+        id INTEGER PRIMARY KEY,
+        emergency_id INTEGER NOT NULL REFERENCES emergencies (id),
+        person_id INTEGER REFERENCES people (id),
+        visitor_id INTEGER,
+        marked_at INTEGER NOT NULL,
+        device_id INTEGER REFERENCES devices (id),
+        CHECK ((person_id IS NULL) <> (visitor_id IS NULL))
+      );
+      -- Two wardens marking the same person at once: the second changes nothing.
+      CREATE UNIQUE INDEX roll_call_marks_person ON roll_call_marks (emergency_id, person_id) WHERE person_id IS NOT NULL;
+      CREATE UNIQUE INDEX roll_call_marks_visitor ON roll_call_marks (emergency_id, visitor_id) WHERE visitor_id IS NOT NULL;
+    `,
+  },
 ];
 
 export const schemaVersion = migrations.length;

@@ -1,24 +1,23 @@
 /** Sign-in, sign-out and who is on site. Runs in: the hub. */
 import { ApiError, type Credential, type OnSite, type PresenceResult } from '../../../shared/contract/index.js';
-import { afterWrongPin, decideDoor, type Direction } from '../../../shared/domain/presence.js';
-import { verifyPin } from '../auth/pin.js';
+import { decideDoor, type Direction } from '../../../shared/domain/presence.js';
 import { toInstant, type Clock } from '../clock.js';
 import { actorOf, type Caller } from '../context.js';
 import type { Database } from '../db/port.js';
 import { appendAudit } from '../db/stores/audit.js';
-import { findPersonByBadge, findPersonByEmployeeNo, setPinFailures, type PersonRow } from '../db/stores/people.js';
+import { findPersonByBadge, type PersonRow } from '../db/stores/people.js';
 import { insertPresenceEvent, lastPresenceEvent, onSitePeople, type PresenceEventRow } from '../db/stores/presence.js';
 import type { EventBus } from '../events.js';
-import type { SettingsSource } from './settings.js';
+import type { PinCheck } from './pin-check.js';
 
 export interface PresenceDeps {
   db: Database;
   clock: Clock;
   events: EventBus;
-  settings: SettingsSource;
+  checkPin: PinCheck;
 }
 
-export function createPresenceService({ db, clock, events, settings }: PresenceDeps) {
+export function createPresenceService({ db, clock, events, checkPin }: PresenceDeps) {
   /** Finds the person behind a credential, checking the PIN (with lockout) where one was given. */
   async function identify(credential: Credential, caller: Caller): Promise<{ person: PersonRow; method: 'badge' | 'pin' }> {
     if ('badge' in credential) {
@@ -27,50 +26,7 @@ export function createPresenceService({ db, clock, events, settings }: PresenceD
       if (!person.active) throw new ApiError('person_inactive');
       return { person, method: 'badge' };
     }
-    const person = await findPersonByEmployeeNo(db, credential.employeeNo);
-    if (!person) throw new ApiError('unknown_person');
-    if (!person.active) throw new ApiError('person_inactive');
-    if (!person.pin_hash) throw new ApiError('pin_not_set');
-    const now = clock.now();
-    if (person.locked_until != null && person.locked_until > now) {
-      throw new ApiError('pin_locked', { until: toInstant(person.locked_until) });
-    }
-    if (!(await verifyPin(credential.pin, person.pin_hash))) {
-      await recordWrongPin(person, caller);
-      // recordWrongPin always throws; this line is never reached.
-    }
-    if (person.failed_pins > 0 || person.locked_until != null) {
-      await db.transaction(async (tx) => {
-        await setPinFailures(tx, person.id, 0, null, now);
-        await appendAudit(tx, { at: now, actor: actorOf(caller), action: 'pin.reset_failures', entity: 'people', entityId: person.id, record: { id: person.id, failed_pins: 0 } });
-      });
-    }
-    return { person, method: 'pin' };
-  }
-
-  async function recordWrongPin(person: PersonRow, caller: Caller): Promise<never> {
-    const policy = await settings.current();
-    const outcome = await db.transaction(async (tx) => {
-      // Re-read inside the transaction: two wrong PINs at once both count.
-      const fresh = await tx.get<{ failed_pins: number }>('SELECT failed_pins FROM people WHERE id = ?', [person.id]);
-      const now = clock.now();
-      const next = afterWrongPin(fresh?.failed_pins ?? 0, now, {
-        maxFailures: policy.pinMaxFailures,
-        lockMinutes: policy.pinLockMinutes,
-      });
-      await setPinFailures(tx, person.id, next.failures, next.lockedUntil, now);
-      await appendAudit(tx, {
-        at: now,
-        actor: actorOf(caller),
-        action: next.lockedUntil ? 'pin.locked' : 'pin.failed',
-        entity: 'people',
-        entityId: person.id,
-        record: { id: person.id, failed_pins: next.failures, locked_until: next.lockedUntil },
-      });
-      return next;
-    });
-    if (outcome.lockedUntil) throw new ApiError('pin_locked', { until: toInstant(outcome.lockedUntil) });
-    throw new ApiError('wrong_pin', { remaining: outcome.remaining });
+    return { person: await checkPin(credential.employeeNo, credential.pin, caller), method: 'pin' };
   }
 
   async function pass(direction: Direction, credential: Credential, caller: Caller): Promise<PresenceResult> {
