@@ -47,7 +47,7 @@ export function readCsv(bytes: Uint8Array, required: readonly string[]): CsvFile
   const encoding = decoded.encoding;
   const text = decoded.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new CsvFileError('empty', 'the file is empty');
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let records: Array<{ record: string[]; info: { bytes: number } }>;
   try {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as never;
   } catch (err) {
