@@ -11,6 +11,9 @@ import type { Database } from './db/port.js';
 import { openSqlite } from './db/sqlite.js';
 import { createDispatcher, type Handlers } from './dispatcher.js';
 import { EventBus } from './events.js';
+import { deviceHandlers } from './handlers/device.js';
+import { emergencyHandlers } from './handlers/emergency.js';
+import { presenceHandlers } from './handlers/presence.js';
 import { silentLogger, type Logger } from './log.js';
 import { fileKeyStore, type KeyStore } from './export/device-key.js';
 import { createDevicesService } from './services/devices.js';
@@ -54,26 +57,11 @@ export async function openHub(options: HubOptions) {
   const exports = createExportsService({ db, clock, settings, keyStore: options.keyStore ?? fileKeyStore(options.dataDir), t });
 
   const handlers: Handlers = {
-    'presence.signIn': (input, caller) => presence.signIn(input, caller),
-    'presence.signOut': (input, caller) => presence.signOut(input, caller),
-    'presence.toggle': (input, caller) => presence.toggle(input, caller),
-    'presence.onSite': () => presence.onSite(),
-    'emergency.start': (input, caller) => emergency.start(input, caller),
-    'emergency.current': () => emergency.current(),
-    'emergency.markSafe': (input, caller) => emergency.markSafe(input, caller),
-    'emergency.end': (input, caller) => emergency.end(input, caller),
-    'emergency.report': (input) => emergency.report(input.emergencyId),
-    'emergency.history': () => emergency.history(),
-    'emergency.info': async () => {
-      const site = await settings.current();
-      return { assemblyPoint: site.assemblyPoint, numbers: site.siteNumbers, floorPlanUrl: site.floorPlanUrl };
-    },
-    'device.whoami': async (_input, caller) => {
-      const device = caller.device!;
-      return { deviceId: device.id, name: device.name, role: device.role };
-    },
-    'device.pair': (input) => devices.pair(input.code),
+    ...presenceHandlers(presence),
+    ...emergencyHandlers(emergency, settings),
+    ...deviceHandlers(devices),
   };
+
 
   const dispatch = createDispatcher({
     handlers,

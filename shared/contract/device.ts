@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { limits } from './common.js';
+import { everyRole, method } from './method.js';
+import { Empty, limits } from './common.js';
 import { DeviceRole } from './roles.js';
 
 export const DeviceInfo = z.object({
@@ -15,3 +16,20 @@ export const PairInput = z
 
 export const PairOutput = DeviceInfo.extend({ token: z.string() });
 export type PairOutput = z.infer<typeof PairOutput>;
+
+export const deviceMethods = {
+  'device.whoami': method({
+    input: Empty,
+    output: DeviceInfo,
+    roles: everyRole,
+    writes: false,
+    summary: 'The calling device: its id, name and role.',
+  }),
+  'device.pair': method({
+    input: PairInput,
+    output: PairOutput,
+    roles: 'public',
+    writes: true,
+    summary: 'Redeem a one-time pairing code for a device token with the role it was made for.',
+  }),
+} as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EmployeeNo, Instant, Pin } from './common.js';
+import { everyRole, method } from './method.js';
+import { Empty, EmployeeNo, Instant, Pin } from './common.js';
 
 export const emergencyKinds = ['fire', 'gas', 'power', 'other'] as const;
 export const EmergencyKind = z.enum(emergencyKinds);
@@ -118,3 +119,55 @@ export const SiteEmergencyInfo = z.object({
   floorPlanUrl: z.string(),
 });
 export type SiteEmergencyInfo = z.infer<typeof SiteEmergencyInfo>;
+
+export const emergencyMethods = {
+  'emergency.start': method({
+    input: EmergencyStartInput,
+    output: EmergencyCurrent,
+    roles: ['warden', 'admin', 'integration', 'kiosk'],
+    writes: true,
+    summary: 'Declare an emergency or a drill; every screen turns to the evacuation display. A kiosk needs the PIN of a warden, supervisor or admin.',
+  }),
+  'emergency.current': method({
+    input: Empty,
+    output: EmergencyCurrent,
+    roles: everyRole,
+    writes: false,
+    summary: 'The active emergency with live counts and who is not yet accounted for, or null.',
+  }),
+  'emergency.markSafe': method({
+    input: RollSubject,
+    output: MarkSafeOutput,
+    roles: ['warden', 'admin'],
+    writes: true,
+    summary: 'Mark a person safe at the assembly point; marking someone twice counts once.',
+  }),
+  'emergency.end': method({
+    input: EmergencyEndInput,
+    output: EmergencyReport,
+    roles: ['warden', 'admin', 'kiosk'],
+    writes: true,
+    summary: 'End the emergency with the PIN of a warden, supervisor or admin; returns the report.',
+  }),
+  'emergency.report': method({
+    input: EmergencyIdInput,
+    output: EmergencyReport,
+    roles: ['warden', 'admin'],
+    writes: false,
+    summary: 'The report of an emergency or drill: who started and ended it, who was missing and for how long.',
+  }),
+  'emergency.history': method({
+    input: Empty,
+    output: EmergencyHistory,
+    roles: ['warden', 'admin'],
+    writes: false,
+    summary: 'Past emergencies and drills, and whether a drill is overdue.',
+  }),
+  'emergency.info': method({
+    input: Empty,
+    output: SiteEmergencyInfo,
+    roles: everyRole,
+    writes: false,
+    summary: 'What the evacuation display shows besides the roll: assembly point, numbers, floor plan.',
+  }),
+} as const;

@@ -7,3 +7,4 @@ export * from './presence.js';
 export * from './roles.js';
 export * from './bridge.js';
 export * from './emergency.js';
+export * from './method.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EmployeeNo, Instant, Pin, limits, text } from './common.js';
+import { doorRoles, everyRole, method } from './method.js';
+import { Empty, EmployeeNo, Instant, Pin, limits, text } from './common.js';
 import { PersonRole } from './roles.js';
 
 /** How a person proves who they are at the door: badge (reader or QR), or number + PIN. */
@@ -58,3 +59,34 @@ export const OnSite = z.object({
   asOf: Instant,
 });
 export type OnSite = z.infer<typeof OnSite>;
+
+export const presenceMethods = {
+  'presence.signIn': method({
+    input: Credential,
+    output: PresenceResult,
+    roles: doorRoles,
+    writes: true,
+    summary: 'Sign a staff member in by badge or employee number + PIN.',
+  }),
+  'presence.signOut': method({
+    input: Credential,
+    output: PresenceResult,
+    roles: doorRoles,
+    writes: true,
+    summary: 'Sign a staff member out by badge or employee number + PIN.',
+  }),
+  'presence.toggle': method({
+    input: Credential,
+    output: PresenceResult,
+    roles: doorRoles,
+    writes: true,
+    summary: 'Sign in whoever is out and out whoever is in: one scan at the door does the right thing.',
+  }),
+  'presence.onSite': method({
+    input: Empty,
+    output: OnSite,
+    roles: everyRole,
+    writes: false,
+    summary: 'Everyone whose latest presence event is a sign-in, staff and visitors.',
+  }),
+} as const;
