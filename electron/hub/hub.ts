@@ -13,12 +13,15 @@ import { createDispatcher, type Handlers } from './dispatcher.js';
 import { EventBus } from './events.js';
 import { deviceHandlers } from './handlers/device.js';
 import { emergencyHandlers } from './handlers/emergency.js';
+import { extinguisherHandlers, hazardHandlers } from './handlers/extinguisher.js';
 import { presenceHandlers } from './handlers/presence.js';
 import { silentLogger, type Logger } from './log.js';
 import { fileKeyStore, type KeyStore } from './export/device-key.js';
 import { createDevicesService } from './services/devices.js';
 import { createEmergencyService } from './services/emergency.js';
 import { createExportsService } from './services/exports.js';
+import { createExtinguishersService } from './services/extinguishers.js';
+import { createHazardsService } from './services/hazards.js';
 import { createPinCheck } from './services/pin-check.js';
 import { createPresenceService } from './services/presence.js';
 import { createSettingsService } from './services/settings.js';
@@ -53,6 +56,8 @@ export async function openHub(options: HubOptions) {
   const presence = createPresenceService({ db, clock, events, checkPin });
   const devices = createDevicesService({ db, clock, settings });
   const emergency = createEmergencyService({ db, clock, events, checkPin, settings });
+  const extinguishers = createExtinguishersService({ db, clock, checkPin, settings });
+  const hazards = createHazardsService({ db, clock, checkPin, settings });
   const t = createI18n(defaultLanguage).t;
   const exports = createExportsService({ db, clock, settings, keyStore: options.keyStore ?? fileKeyStore(options.dataDir), t });
 
@@ -60,6 +65,8 @@ export async function openHub(options: HubOptions) {
     ...presenceHandlers(presence),
     ...emergencyHandlers(emergency, settings),
     ...deviceHandlers(devices),
+    ...extinguisherHandlers(extinguishers),
+    ...hazardHandlers(hazards),
   };
 
 
@@ -82,7 +89,10 @@ export async function openHub(options: HubOptions) {
     devices,
     emergency,
     exports,
+    extinguishers,
+    hazards,
     log,
+    t,
     close: () => db.close(),
   };
 }

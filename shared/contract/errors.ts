@@ -25,6 +25,11 @@ export const errorStatus = {
   unknown_visitor: 422,
   emergency_active: 409,
   emergency_not_active: 409,
+  unknown_extinguisher: 422,
+  check_incomplete: 422,
+  unknown_hazard: 422,
+  hazard_wrong_state: 409,
+  verifier_must_differ: 409,
   // The hub's own fault; never used for anything a client sent.
   internal: 500,
   unavailable: 503,

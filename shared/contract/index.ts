@@ -8,3 +8,5 @@ export * from './roles.js';
 export * from './bridge.js';
 export * from './emergency.js';
 export * from './method.js';
+export * from './extinguisher.js';
+export * from './hazard.js';

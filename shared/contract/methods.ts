@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { deviceMethods } from './device.js';
 import { emergencyMethods } from './emergency.js';
+import { extinguisherMethods } from './extinguisher.js';
+import { hazardMethods } from './hazard.js';
 import type { DeviceRole } from './roles.js';
 import { presenceMethods } from './presence.js';
 
@@ -15,6 +17,8 @@ export const contract = {
   ...presenceMethods,
   ...emergencyMethods,
   ...deviceMethods,
+  ...extinguisherMethods,
+  ...hazardMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 /** What a site decides for itself, with the defaults a new site starts from. Pure: runs anywhere. */
 import { z } from 'zod';
+import { defaultRuleSet, extinguisherTypes } from './extinguisher-rules.js';
 
 export const SiteSettings = z.object({
   language: z.enum(['zh-CN', 'en']).default('zh-CN'),
@@ -21,6 +22,16 @@ export const SiteSettings = z.object({
     .max(6)
     .default([{ label: { 'zh-CN': '大楼消防控制室', en: 'Building fire control room' }, number: '8001' }]),
   floorPlanUrl: z.string().max(500).default('floor-plan.svg'),
+  /** Repair and scrap intervals by extinguisher type; GB 50444 / GA 95 unless the site says otherwise. */
+  extinguisherRules: z
+    .object({
+      source: z.string().min(1).max(120),
+      types: z.record(
+        z.enum(extinguisherTypes),
+        z.object({ firstRepairYears: z.number().int().min(1).max(30), repeatYears: z.number().int().min(1).max(30), scrapYears: z.number().int().min(1).max(50) }),
+      ),
+    })
+    .default(defaultRuleSet),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -15,6 +15,7 @@ import { startHttpServer } from '../http/server.js';
 import { consoleLogger } from '../log.js';
 import { softwareVersion } from '../version.js';
 import { defaultDataDir, defaultPort, parsePort, parseRole, UsageError } from './args.js';
+import { extinguishersImport } from './extinguishers.js';
 import { pairingLink, readHubUrl, removeHubFile, writeHubFile } from './hub-file.js';
 
 const usage = `SafeFloor ${softwareVersion}
@@ -26,6 +27,7 @@ Usage:
   safefloor export --data DIR --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   safefloor verify DIR [--previous DIR] [--allowed-signers FILE]
   safefloor key --data DIR
+  safefloor extinguishers import --data DIR FILE.csv [--dry-run]
 
 Roles: kiosk, warden, display, admin, integration.`;
 
@@ -194,6 +196,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'export') await exportCommand(argv.slice(1));
     else if (command === 'verify') return await verifyCommand(argv.slice(1));
     else if (command === 'key') await keyCommand(argv.slice(1));
+    else if (command === 'extinguishers' && sub === 'import') return await extinguishersImport(rest);
     else if (command === undefined || command === '--help' || command === 'help') console.log(usage);
     else throw new UsageError(`unknown command: ${[command, sub].filter(Boolean).join(' ')}`);
     return 0;

@@ -134,6 +134,73 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX roll_call_marks_visitor ON roll_call_marks (emergency_id, visitor_id) WHERE visitor_id IS NOT NULL;
     `,
   },
+  {
+    name: 'fire extinguishers, their checks, the monthly co-signature, hazards and their rectification',
+    sql: `
+      CREATE TABLE extinguishers (
+        id INTEGER PRIMARY KEY,
+        tag TEXT NOT NULL UNIQUE,
+        location TEXT NOT NULL,
+        zone TEXT NOT NULL DEFAULT '',
+        type TEXT NOT NULL CHECK (type IN ('water', 'foam', 'powder', 'clean_agent', 'co2')),
+        size_kg REAL NOT NULL,
+        manufactured_on TEXT NOT NULL,
+        last_repair_on TEXT,
+        half_monthly INTEGER NOT NULL DEFAULT 0 CHECK (half_monthly IN (0, 1)),
+        has_gauge INTEGER NOT NULL DEFAULT 1 CHECK (has_gauge IN (0, 1)),
+        in_service_since TEXT NOT NULL,
+        retired_at INTEGER,
+        retired_reason TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE extinguisher_checks (
+        id INTEGER PRIMARY KEY,
+        extinguisher_id INTEGER NOT NULL REFERENCES extinguishers (id),
+        checked_on TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        inspector_id INTEGER NOT NULL REFERENCES people (id),
+        rule_set TEXT NOT NULL,
+        results TEXT NOT NULL,
+        gauge TEXT NOT NULL CHECK (gauge IN ('green', 'red', 'yellow', 'na')),
+        note TEXT NOT NULL DEFAULT '',
+        signature TEXT NOT NULL,
+        device_id INTEGER REFERENCES devices (id)
+      );
+      CREATE INDEX extinguisher_checks_by_unit ON extinguisher_checks (extinguisher_id, checked_on);
+      CREATE INDEX extinguisher_checks_by_day ON extinguisher_checks (checked_on);
+      CREATE TABLE check_round_cosigns (
+        id INTEGER PRIMARY KEY,
+        month TEXT NOT NULL,
+        person_id INTEGER NOT NULL REFERENCES people (id),
+        signature TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        device_id INTEGER REFERENCES devices (id)
+      );
+      CREATE TABLE hazards (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL CHECK (source IN ('check', 'kiosk', 'warden')),
+        description TEXT NOT NULL,
+        location TEXT NOT NULL,
+        extinguisher_id INTEGER REFERENCES extinguishers (id),
+        check_id INTEGER REFERENCES extinguisher_checks (id),
+        item_no INTEGER,
+        reported_at INTEGER NOT NULL,
+        device_id INTEGER REFERENCES devices (id)
+      );
+      -- A hazard's plan and status are a history of updates, never rewritten.
+      CREATE TABLE hazard_updates (
+        id INTEGER PRIMARY KEY,
+        hazard_id INTEGER NOT NULL REFERENCES hazards (id),
+        kind TEXT NOT NULL CHECK (kind IN ('plan', 'fixed', 'verified')),
+        details TEXT NOT NULL,
+        person_id INTEGER REFERENCES people (id),
+        at INTEGER NOT NULL,
+        device_id INTEGER REFERENCES devices (id)
+      );
+      CREATE INDEX hazard_updates_by_hazard ON hazard_updates (hazard_id, id);
+    `,
+  },
 ];
 
 export const schemaVersion = migrations.length;
