@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { securityHeaders } from './headers.js';
 
-const types: Record<string, string> = {
+/** Content types of the files the renderer is built into (the shell's app:// scheme uses them too). */
+export const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -30,7 +31,7 @@ export function createStaticHandler(root: string) {
     if (!info?.isFile()) return false;
     res.writeHead(200, {
       ...securityHeaders,
-      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
       // Hashed asset names never change; index.html must always be fresh.
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
