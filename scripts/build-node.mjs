@@ -8,7 +8,9 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['sqlite3', 'electron'],
+  // Loaded from node_modules at run time: a native module, the shell's runtime, and pdfkit (which
+  // reads its own font metrics from files beside it).
+  external: ['sqlite3', 'electron', 'pdfkit'],
 };
 
 await Promise.all([
