@@ -1,14 +1,19 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import en from './locales/en.json' with { type: 'json' };
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
+import { mergeWords, wordsByDomain } from './domains.js';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'zh-CN';
 
+/**
+ * The words: the core files, plus one file per domain and language (locales/<lang>/<domain>.json),
+ * so that screens of different domains can grow side by side.
+ */
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  en: { translation: en },
+  'zh-CN': { translation: mergeWords(zhCN, wordsByDomain['zh-CN']) },
+  en: { translation: mergeWords(en, wordsByDomain.en) },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {

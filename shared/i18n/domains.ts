@@ -1,0 +1,22 @@
+/**
+ * Words kept per domain, one file per language each: add a domain by adding its two files and a
+ * line to each list below. Each file holds one top-level key (its domain). Pure: runs anywhere.
+ */
+type Words = { [key: string]: string | Words };
+
+export const wordsByDomain: Record<'zh-CN' | 'en', Words[]> = {
+  'zh-CN': [],
+  en: [],
+};
+
+/** Deep merge; a domain file never silently replaces a key the core file has. */
+export function mergeWords<T extends object>(core: T, domains: readonly Words[]): T {
+  const out = { ...(core as unknown as Words) };
+  for (const domain of domains) {
+    for (const [key, value] of Object.entries(domain)) {
+      if (key in out) throw new Error(`words for "${key}" are defined twice`);
+      out[key] = value;
+    }
+  }
+  return out as unknown as T;
+}
