@@ -10,6 +10,16 @@ export const eventSchemas = {
   'emergency.started': z.object({ emergencyId: z.number().int(), kind: EmergencyKind, drill: z.boolean() }),
   'emergency.ended': z.object({ emergencyId: z.number().int() }),
   // Counts only: the names of who is missing come from emergency.current.
+  'export.progress': z.object({ exportId: z.string(), done: z.number().int(), total: z.number().int(), stage: z.string() }),
+  'export.finished': z.object({
+    exportId: z.string(),
+    ok: z.boolean(),
+    folder: z.string().optional(),
+    records: z.number().int().optional(),
+    fingerprint: z.string().optional(),
+    reason: z.string().optional(),
+    detail: z.string().optional(),
+  }),
   'rollcall.changed': z.object({ emergencyId: z.number().int() }).extend(RollCounts.shape),
 } as const;
 

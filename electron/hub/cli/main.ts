@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isIsoDay } from '../../../shared/domain/time.js';
 import { seedDemo } from '../demo.js';
+import { recordCount } from '../export/manifest.js';
 import { ExportRefused } from '../export/run-export.js';
 import { verifyExport } from '../export/verify.js';
 import { openHub } from '../hub.js';
@@ -146,7 +147,7 @@ async function exportCommand(argv: string[]) {
       },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    const records = result.manifest.files.filter((f) => f.path.endsWith('.jsonl')).reduce((a, f) => a + f.records, 0);
+    const records = recordCount(result.manifest);
     console.log(`Exported ${records} records (${result.manifest.files.length} files) to ${result.dir}, signed by ${result.manifest.device.principal} ${result.manifest.device.fingerprint}.`);
   } finally {
     process.off('SIGINT', cancel);

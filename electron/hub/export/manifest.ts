@@ -37,3 +37,7 @@ export type Manifest = z.infer<typeof Manifest>;
 export const manifestName = 'manifest.json';
 export const signatureName = 'manifest.json.sig';
 export const allowedSignersName = 'allowed_signers';
+
+/** Records the export carries, not counting the audit entries that travel with them. */
+export const recordCount = (manifest: Pick<Manifest, 'files'>) =>
+  manifest.files.filter((f) => f.path.endsWith('.jsonl') && f.path !== 'audit_log.jsonl').reduce((a, f) => a + f.records, 0);

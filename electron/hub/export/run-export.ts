@@ -18,7 +18,7 @@ import { auditEntry, auditRange, recordExport, type Period } from '../db/stores/
 import { softwareVersion } from '../version.js';
 import { KindWriter, type WrittenFile } from './file-writer.js';
 import { auditKind, recordKinds } from './kinds.js';
-import { allowedSignersName, exportFormat, manifestName, signatureName, type Manifest } from './manifest.js';
+import { allowedSignersName, exportFormat, manifestName, recordCount, signatureName, type Manifest } from './manifest.js';
 import { auditorReadme } from './readme.js';
 import { allowedSignersLine, fingerprint, signSha512, sshPublicKey } from './sshsig.js';
 
@@ -158,7 +158,7 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     if (existsSync(outDir)) rmSync(outDir, { recursive: true });
     renameSync(work, outDir);
 
-    const records = files.filter((f) => f.path.endsWith('.jsonl')).reduce((a, f) => a + f.records, 0);
+    const records = recordCount(manifest);
     await db.transaction(async (tx) => {
       const row = { createdAt: now, period, firstSeq: chain?.firstSeq ?? null, lastSeq: chain?.lastSeq ?? null, lastHash: chain?.lastHash ?? null, manifestSha512: manifestHash.toString('hex'), records };
       const id = await recordExport(tx, row);

@@ -5,13 +5,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { contract, errorStatus, methodNames, type ErrorCode } from '../../../shared/contract/index.js';
+import { contract, errorStatus, isMethodName, methodNames, roleMayCall, type ErrorCode, type MethodName } from '../../../shared/contract/index.js';
 import { formatError } from '../../../shared/i18n/format-error.js';
 import { createI18n, isLanguage, pickLanguage, type Language } from '../../../shared/i18n/index.js';
 import { schemaVersion } from '../db/migrations.js';
 import type { Hub } from '../hub.js';
 import { softwareVersion } from '../version.js';
 import { securityHeaders } from './headers.js';
+import { sendExportZip } from './export-zip.js';
 import { openEventStream } from './sse.js';
 import { createStaticHandler } from './static.js';
 
@@ -67,14 +68,26 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
     return match?.[1] ?? url.searchParams.get('access_token');
   }
 
-  async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; code: ErrorCode }> {
+  /**
+   * How large a body this request may send: the default, or the method's own larger limit (a roster
+   * file) when the token is one that may call the method, so that nobody else can make the hub read
+   * megabytes.
+   */
+  async function bodyLimit(path: string, token: string | null): Promise<number> {
+    const spec = isMethodName(path) ? contract[path] : null;
+    if (!spec?.maxBodyBytes || spec.maxBodyBytes <= maxBodyBytes || !token) return maxBodyBytes;
+    const device = await hub.devices.authenticate(token);
+    return device && roleMayCall(device.role, path as MethodName) ? spec.maxBodyBytes : maxBodyBytes;
+  }
+
+  async function readJson(req: IncomingMessage, limit: number): Promise<{ ok: true; value: unknown } | { ok: false; code: ErrorCode }> {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBodyBytes) return { ok: false, code: 'payload_too_large' };
+    if (declared > limit) return { ok: false, code: 'payload_too_large' };
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > maxBodyBytes) return { ok: false, code: 'payload_too_large' };
+      if (size > limit) return { ok: false, code: 'payload_too_large' };
       chunks.push(chunk);
     }
     const text = Buffer.concat(chunks).toString('utf8').trim();
@@ -92,6 +105,17 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
       return sendJson(res, 200, { status: 'ok', version: softwareVersion, schemaVersion, time: new Date(hub.clock.now()).toISOString() });
     }
     if (path === 'contract') return sendJson(res, 200, apiReference());
+    const zip = /^exports\/([\w.-]+)\.zip$/.exec(path);
+    if (zip) {
+      if (req.method !== 'GET') return sendError(req, res, 'method_not_allowed');
+      const token = bearer(req, url);
+      const device = token ? await hub.devices.authenticate(token) : null;
+      if (!device) return sendError(req, res, 'unauthorized');
+      if (device.role !== 'admin') return sendError(req, res, 'forbidden', { role: device.role });
+      const folder = hub.exports.folderOf(zip[1]!);
+      if (!folder) return sendError(req, res, 'not_found');
+      return sendExportZip(res, folder, zip[1]!);
+    }
     if (path === 'events') {
       if (req.method !== 'GET') return sendError(req, res, 'method_not_allowed');
       const token = bearer(req, url);
@@ -100,7 +124,7 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
       return openEventStream(req, res, hub.events, streams, device);
     }
     if (req.method !== 'POST') return sendError(req, res, 'method_not_allowed');
-    const body = await readJson(req);
+    const body = await readJson(req, await bodyLimit(path, bearer(req, url)));
     if (!body.ok) {
       // Stop reading a body we refused; the client gets its answer at once.
       if (body.code === 'payload_too_large') res.setHeader('Connection', 'close');

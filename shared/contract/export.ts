@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { isIsoDay } from '../domain/time.js';
+import { Empty } from './common.js';
+import { method } from './method.js';
+
+const Day = z.string().refine(isIsoDay, { message: 'YYYY-MM-DD' });
+
+export const exportMethods = {
+  'export.key': method({
+    input: Empty,
+    output: z.object({ signerName: z.string(), fingerprint: z.string(), publicKey: z.string(), allowedSigners: z.string() }),
+    roles: ['admin'],
+    writes: false,
+    summary: "The device's signing key: its fingerprint and the allowed_signers line to give auditors.",
+  }),
+  'export.start': method({
+    input: z
+      .object({ from: Day.optional(), to: Day.optional() })
+      .strict()
+      .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from is after to', path: ['to'] }),
+    output: z.object({ exportId: z.string(), folder: z.string() }),
+    roles: ['admin'],
+    writes: true,
+    summary: 'Start a signed export of a period; export.progress and export.finished events follow.',
+  }),
+  'export.cancel': method({
+    input: z.object({ exportId: z.string().uuid() }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+    roles: ['admin'],
+    writes: true,
+    summary: 'Cancel a running export; nothing signed is left behind.',
+  }),
+  'export.list': method({
+    input: Empty,
+    output: z.object({ exports: z.array(z.string()) }),
+    roles: ['admin'],
+    writes: false,
+    summary: 'Finished exports kept on the hub, newest first (download each as a zip).',
+  }),
+} as const;
