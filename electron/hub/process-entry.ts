@@ -19,18 +19,24 @@ import { defaultPort } from './cli/args.js';
 import { removeHubFile, writeHubFile } from './cli/hub-file.js';
 import type { Clock } from './clock.js';
 import type { DeviceRow } from './db/stores/devices.js';
+import type { KeyStore } from './export/device-key.js';
 import type { CallResult } from './dispatcher.js';
 import { openHub, type Hub } from './hub.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { consoleLogger, type Logger } from './log.js';
 
-export type ToHubMessage = { type: 'call'; id: number; method: string; input: unknown; language: string };
+export type ToHubMessage =
+  | { type: 'call'; id: number; method: string; input: unknown; language: string }
+  /** The export-signing key from the OS keystore (null: none yet; canCreate false: it exists but cannot be read). */
+  | { type: 'key'; pem: string | null; canCreate: boolean };
 
 export type FromHubMessage =
   | { type: 'ready'; url: string | null }
   | { type: 'result'; id: number; response: CallResponse }
   | { type: 'event'; name: EventName; payload: unknown }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string }
+  /** A key the hub just made, for the shell to encrypt into the OS keystore. */
+  | { type: 'save-key'; pem: string };
 
 /** The part of Electron's `process.parentPort` the hub uses (messages arrive as `{ data }`). */
 export interface ParentPortLike {
@@ -46,6 +52,8 @@ export interface HubProcessArgs {
   /** 0 picks a free port; a negative port serves no HTTP at all. */
   port: number;
   staticDir?: string;
+  /** The shell keeps the signing key in the OS keystore and hands it over the parent port. */
+  keyFromParent?: boolean;
 }
 
 export function parseHubProcessArgs(argv: readonly string[]): HubProcessArgs {
@@ -54,7 +62,14 @@ export function parseHubProcessArgs(argv: readonly string[]): HubProcessArgs {
     args: [...argv],
     strict: false,
     allowPositionals: true,
-    options: { data: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      port: { type: 'string' },
+      static: { type: 'string' },
+      'key-from-parent': { type: 'boolean' },
+    },
   });
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const data = str(values.data);
@@ -63,7 +78,14 @@ export function parseHubProcessArgs(argv: readonly string[]): HubProcessArgs {
   const port = Number(str(values.port) ?? defaultPort);
   if (!Number.isInteger(port) || port > 65535) throw new Error('--port must be a whole number up to 65535');
   const staticDir = str(values.static);
-  return { dataDir: resolve(data), role, name: str(values.name) ?? `${role} (this computer)`, port, ...(staticDir ? { staticDir: resolve(staticDir) } : {}) };
+  return {
+    dataDir: resolve(data),
+    role,
+    name: str(values.name) ?? `${role} (this computer)`,
+    port,
+    ...(staticDir ? { staticDir: resolve(staticDir) } : {}),
+    ...(values['key-from-parent'] === true ? { keyFromParent: true } : {}),
+  };
 }
 
 export function toCallResponse(result: CallResult): CallResponse {
@@ -71,8 +93,10 @@ export function toCallResponse(result: CallResult): CallResponse {
   return { ok: false, status: result.status, error: (result.body as ApiErrorBody).error };
 }
 
-function isCallMessage(message: unknown): message is ToHubMessage {
-  const m = message as Partial<ToHubMessage> | null;
+type CallMessage = Extract<ToHubMessage, { type: 'call' }>;
+
+function isCallMessage(message: unknown): message is CallMessage {
+  const m = message as Partial<CallMessage> | null;
   return !!m && m.type === 'call' && Number.isInteger(m.id) && typeof m.method === 'string';
 }
 
@@ -101,14 +125,41 @@ export interface RunningHubProcess {
   stop(): Promise<void>;
 }
 
+/** Waits for the key the shell sends, and keeps what the hub makes by sending it back to be encrypted. */
+export function keyFromParent(port: ParentPortLike, timeoutMs: number): Promise<KeyStore> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      port.off('message', onMessage);
+      reject(new Error('the shell did not hand over the signing key'));
+    }, timeoutMs);
+    const onMessage = ({ data }: { data: unknown }) => {
+      const m = data as Partial<Extract<ToHubMessage, { type: 'key' }>> | null;
+      if (m?.type !== 'key') return;
+      clearTimeout(timer);
+      port.off('message', onMessage);
+      let pem = typeof m.pem === 'string' ? m.pem : null;
+      resolve({
+        load: () => pem,
+        save(next) {
+          if (!m.canCreate) throw new Error('the signing key in the keystore cannot be read now; not making another');
+          pem = next;
+          port.postMessage({ type: 'save-key', pem: next });
+        },
+      });
+    };
+    port.on('message', onMessage);
+  });
+}
+
 /** Opens the hub, starts HTTP (best effort), serves the parent, says ready. Throws when the hub cannot open. */
 export async function startHubProcess(
   args: HubProcessArgs,
   port: ParentPortLike,
-  options: { log?: Logger; clock?: Clock } = {},
+  options: { log?: Logger; clock?: Clock; keyTimeoutMs?: number } = {},
 ): Promise<RunningHubProcess> {
   const log = options.log ?? consoleLogger();
-  const hub = await openHub({ dataDir: args.dataDir, log, clock: options.clock });
+  const keyStore = args.keyFromParent ? await keyFromParent(port, options.keyTimeoutMs ?? 10_000) : undefined;
+  const hub = await openHub({ dataDir: args.dataDir, log, clock: options.clock, keyStore });
   const device = await hub.devices.ensureLocalDevice(args.role, args.name);
   const stopServing = serveParent(hub, device, port);
   let http: HttpServer | null = null;

@@ -16,6 +16,7 @@ import { isEventName, type EventName, type MethodName } from '../../shared/contr
 import { formatError } from '../../shared/i18n/format-error.js';
 import { createI18n, type Language } from '../../shared/i18n/index.js';
 import type { FromHubMessage, ToHubMessage } from '../hub/process-entry.js';
+import type { KeyVault } from './key-vault.js';
 import { Backoff } from './backoff.js';
 import type { ChildProcessPort, UtilityProcessPort } from './ports.js';
 
@@ -83,6 +84,8 @@ export interface LocalHubOptions {
   /** A call the hub has not answered by then fails as `unavailable`. */
   callTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Where the export-signing key is kept; the hub is then started with --key-from-parent. */
+  keyVault?: KeyVault | null;
 }
 
 export interface LocalHubLink extends HubLink {
@@ -130,13 +133,32 @@ export function createLocalHubLink(options: LocalHubOptions): LocalHubLink {
         lastFatal = message.message;
         log(`hub cannot start: ${message.message}`);
         break;
+      case 'save-key':
+        try {
+          options.keyVault?.save(message.pem);
+        } catch (err) {
+          log(`the signing key could not be stored in the keystore: ${(err as Error).message}`);
+        }
+        break;
     }
   }
 
   function start() {
     restartTimer = undefined;
-    const current = utilityProcess.fork(modulePath, args, { serviceName: 'SafeFloor hub', stdio: 'inherit' });
+    const vault = options.keyVault ?? null;
+    const current = utilityProcess.fork(modulePath, vault ? [...args, '--key-from-parent'] : args, { serviceName: 'SafeFloor hub', stdio: 'inherit' });
     child = current;
+    if (vault) {
+      let keyMessage: ToHubMessage;
+      try {
+        keyMessage = { type: 'key', pem: vault.load(), canCreate: true };
+      } catch (err) {
+        // Never replace a key that exists but cannot be read now: its exports would stop verifying.
+        log(`the signing key in the keystore cannot be read (${(err as Error).message}); exports are refused until it can`);
+        keyMessage = { type: 'key', pem: null, canCreate: false };
+      }
+      current.postMessage(keyMessage);
+    }
     current.on('message', (message: FromHubMessage) => {
       if (child === current) onMessage(message);
     });

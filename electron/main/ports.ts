@@ -156,8 +156,16 @@ export interface MenuPort {
 }
 
 /** Everything main.ts hands to the shell. */
+/** Electron's safeStorage: encryption with a key the OS keystore holds (Keychain, DPAPI, libsecret). */
+export interface SafeStoragePort {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
 export interface ElectronPorts {
   app: AppPort;
+  safeStorage: SafeStoragePort;
   BrowserWindow: WindowConstructor;
   ipcMain: IpcMainPort;
   protocol: ProtocolPort;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { hardenAllWebContents, installPermissionPolicy } from './hardening.js';
 import { createLocalHubLink, createRemoteHubLink, type HubLink } from './hub-link.js';
 import { installIpc } from './ipc.js';
+import { createKeyVault, type KeyVault } from './key-vault.js';
 import type { ElectronPorts } from './ports.js';
 import { privilegedSchemes, registerAppProtocol } from './protocol.js';
 import { createMemorySettings, createSettingsStore, settingsFromArgs, type DeviceSettings, type StoreBackend } from './settings.js';
@@ -31,7 +32,7 @@ export interface Shell {
 
 /** Starts the shell; resolves with it once the window is open, or with null when another instance runs. */
 export async function startShell(options: ShellOptions): Promise<Shell | null> {
-  const { app, BrowserWindow, ipcMain, protocol, session, utilityProcess, Menu } = options.electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, utilityProcess, Menu, safeStorage } = options.electron;
   const log = options.log ?? ((line: string) => console.log(`[safefloor] ${line}`));
   const packaged = app.isPackaged;
 
@@ -83,6 +84,7 @@ export async function startShell(options: ShellOptions): Promise<Shell | null> {
             '--port', String(settings.hubPort),
             '--static', join(options.distDir, '..', 'renderer'),
           ],
+          keyVault: keyVaultOrFile(safeStorage, app.getPath('userData'), log),
           log,
         });
   app.on('before-quit', () => link.close());
@@ -107,4 +109,10 @@ export async function startShell(options: ShellOptions): Promise<Shell | null> {
   app.on('second-instance', () => windows.focus());
   windows.openFor(settings.role);
   return { settings, link, windows };
+}
+
+function keyVaultOrFile(safeStorage: ElectronPorts['safeStorage'], userData: string, log: (line: string) => void): KeyVault | null {
+  const vault = createKeyVault(safeStorage, userData);
+  if (!vault) log('no OS keystore here: the export-signing key stays in the data folder, readable by its owner only');
+  return vault;
 }

@@ -301,6 +301,22 @@ export class FakeIpcRenderer extends EventEmitter implements IpcRendererPort {
   }
 }
 
+/** A stand-in keystore: reversible, so a test can see that what was written is not the plain text. */
+export class FakeSafeStorage {
+  available = true;
+  isEncryptionAvailable() {
+    return this.available;
+  }
+  encryptString(plain: string): Buffer {
+    return Buffer.from(`enc:${Buffer.from(plain).toString('base64')}`);
+  }
+  decryptString(encrypted: Buffer): string {
+    const text = encrypted.toString();
+    if (!text.startsWith('enc:')) throw new Error('not encrypted by this keystore');
+    return Buffer.from(text.slice(4), 'base64').toString();
+  }
+}
+
 export function createFakeElectron() {
   const app = new FakeApp();
   const session = { defaultSession: new FakeSession() };
@@ -311,6 +327,7 @@ export function createFakeElectron() {
     protocol: new FakeProtocol(app),
     session,
     utilityProcess: new FakeUtilityProcess(),
+    safeStorage: new FakeSafeStorage(),
     Menu: new FakeMenu(),
     contextBridge: new FakeContextBridge(),
     ipcRenderer: new FakeIpcRenderer(),
