@@ -1,0 +1,18 @@
+/**
+ * How long the kiosk keeps things on screen. Short on purpose: the next person at the door must
+ * never see the previous one's name or half-typed number.
+ */
+export const kioskTimings = {
+  /** The confirmation returns to the home screen by itself after this. */
+  confirmationMs: 4_000,
+  /** Keypad entry left alone this long is abandoned. */
+  entryIdleMs: 30_000,
+  /** An error after a badge scan (it may name someone) fades after this. */
+  noticeMs: 8_000,
+} as const;
+
+/** Keyboard-wedge badge readers type a whole badge in a few milliseconds per key; people cannot. */
+export const wedge = {
+  maxGapMs: 50,
+  minLength: 3,
+} as const;
