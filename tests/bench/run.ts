@@ -1,116 +1,56 @@
 /**
  * `npm run bench`: measures SafeFloor against the bars of ../shared/QUALITY.md, each figure beside
- * a floor measured in the same run. Prints a table, then one JSON object on the last line.
- *
- * Measured so far: badge sign-in over HTTP (1 and 20 clients) against its floor, and PIN sign-in.
+ * its floor from the same run. Prints a table, then one JSON object on the last line.
+ * Needs the build (the npm script builds first) and makes all its data in a temporary folder.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'undici';
+import { benchBigData } from './big-data.js';
+import { benchFanout } from './fanout.js';
+import { round, stopAll } from './kit.js';
+import { benchMemory } from './memory.js';
+import { benchRendererSize } from './renderer-size.js';
+import { benchSignIn } from './signin.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const work = mkdtempSync(join(tmpdir(), 'safefloor-bench-'));
-const children: ChildProcess[] = [];
-
-function start(cmd: string[], pattern: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, cmd, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = pattern.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-/** Sends `total` requests from `clients` concurrent keep-alive clients; returns sorted latencies in ms. */
-async function load(url: string, total: number, clients: number, body: (i: number) => unknown, token?: string) {
-  const agent = new Agent({ connections: clients, pipelining: 1 });
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const worker = async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= total) return;
-      const t0 = performance.now();
-      const res = await request(url, {
-        method: 'POST',
-        dispatcher: agent,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body(i)),
-      });
-      await res.body.text();
-      latencies.push(performance.now() - t0);
-      if (res.statusCode !== 200) failures++;
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, worker));
-  await agent.close();
-  if (failures) throw new Error(`${failures} of ${total} requests failed`);
-  return latencies.sort((a, b) => a - b);
-}
+type Row = [name: string, value: number, bar: string, ok: boolean];
 
 async function main() {
-  const build = spawnSync('node', ['bin/safefloor.js', '--help'], { cwd: root });
-  if (build.status !== 0) throw new Error('build first: npm run build');
+  const work = mkdtempSync(join(tmpdir(), 'safefloor-bench-'));
+  const started = performance.now();
+  try {
+    const signin = await benchSignIn(work);
+    const fanout = await benchFanout(work);
+    const big = await benchBigData(work);
+    const size = benchRendererSize();
+    const memory = await benchMemory(work);
+    const { details: bigDetails, ...bigFigures } = big;
+    const { details: memoryDetails, ...memoryFigures } = memory;
+    const result = { ...signin, ...fanout, ...bigFigures, ...size, ...memoryFigures };
 
-  const floor = await start(['tests/bench/floor-server.mjs', join(work, 'floor.db')], /listening on (\S+)/);
-  const dataDir = join(work, 'hub');
-  const token = spawnSync('node', ['bin/safefloor.js', 'token', 'create', '--data', dataDir, '--role', 'kiosk'], { cwd: root, encoding: 'utf8' })
-    .stdout.trim()
-    .split('\n')
-    .pop()!;
-  const hub = await start(['bin/safefloor.js', 'serve', '--data', dataDir, '--port', '0', '--demo'], /listening on (\S+)/);
-  const staff = 240;
-  const badge = (i: number) => ({ badge: `BADGE-${1001 + (i % staff)}` });
-  const toggleUrl = new URL('/api/v1/presence.toggle', hub.url).href;
-  const floorUrl = floor.url;
-  const total = 2000;
-
-  // Warm-up: JIT, prepared statements, connections.
-  await load(floorUrl, 200, 4, badge);
-  await load(toggleUrl, 200, 4, badge, token);
-
-  // Alternate floor and hub runs so drift on the machine hits both alike.
-  const floor1 = await load(floorUrl, total, 1, badge);
-  const hub1 = await load(toggleUrl, total, 1, badge, token);
-  const floor20 = await load(floorUrl, total, 20, badge);
-  const hub20 = await load(toggleUrl, total, 20, badge, token);
-  const pin = await load(toggleUrl, 200, 1, (i) => ({ employeeNo: String(1001 + (i % staff)), pin: '1234' }), token);
-
-  const result = {
-    signin_badge_p50_ms: round(percentile(hub1, 50)),
-    signin_floor_p50_ms: round(percentile(floor1, 50)),
-    signin_badge_p99_ms_20c: round(percentile(hub20, 99)),
-    signin_floor_p99_ms_20c: round(percentile(floor20, 99)),
-    signin_pin_p50_ms: round(percentile(pin, 50)),
-  };
-  const rows: Array<[string, number, string]> = [
-    ['badge sign-in p50, 1 client (ms)', result.signin_badge_p50_ms, `≤ 2 × floor ${result.signin_floor_p50_ms} = ${round(2 * result.signin_floor_p50_ms)}`],
-    ['badge sign-in p99, 20 clients (ms)', result.signin_badge_p99_ms_20c, `≤ 1.5 × floor ${result.signin_floor_p99_ms_20c} = ${round(1.5 * result.signin_floor_p99_ms_20c)}`],
-    ['PIN sign-in p50 (ms)', result.signin_pin_p50_ms, '≤ 50'],
-  ];
-  for (const [name, value, bar] of rows) console.log(`${name.padEnd(38)} ${String(value).padStart(9)}   bar: ${bar}`);
-  console.log(JSON.stringify(result));
+    const rows: Row[] = [
+      ['badge sign-in p50, 1 client (ms)', result.signin_badge_p50_ms, `≤ 2 × floor ${result.signin_floor_p50_ms}`, result.signin_badge_p50_ms <= 2 * result.signin_floor_p50_ms],
+      ['badge sign-in p99, 20 clients (ms)', result.signin_badge_p99_ms_20c, `≤ 1.5 × floor ${result.signin_floor_p99_ms_20c}`, result.signin_badge_p99_ms_20c <= 1.5 * result.signin_floor_p99_ms_20c],
+      ['PIN sign-in p50 (ms)', result.signin_pin_p50_ms, '≤ 50', result.signin_pin_p50_ms <= 50],
+      ['emergency fan-out p99, 50 screens (ms)', result.fanout_p99_ms_50, '≤ 50', result.fanout_p99_ms_50 <= 50],
+      ['who is on site, 1M events, p95 (ms)', result.onsite_query_ms_1m, '≤ 20', result.onsite_query_ms_1m <= 20],
+      ['export (records/s)', result.export_records_per_s, `≥ 200000 and ≥ floor ${result.export_floor_records_per_s} / 2`, result.export_records_per_s >= 200_000 && result.export_records_per_s * 2 >= result.export_floor_records_per_s],
+      ['verify (records/s)', result.verify_records_per_s, '≥ 300000', result.verify_records_per_s >= 300_000],
+      ['hub start, 1M records (ms)', result.hub_start_ms_1m, '≤ 1000', result.hub_start_ms_1m <= 1000],
+      ['renderer initial JS, gzipped (KB)', result.renderer_initial_js_gz_kb, '≤ 350', result.renderer_initial_js_gz_kb <= 350],
+      ['hub RSS after 100k sign-ins (MB)', result.hub_rss_mb_100k, '≤ 150', result.hub_rss_mb_100k <= 150],
+    ];
+    for (const [name, value, bar, ok] of rows) console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(42)} ${String(value).padStart(10)}   bar: ${bar}`);
+    console.log(`details: ${JSON.stringify({ ...bigDetails, ...memoryDetails, totalSeconds: round((performance.now() - started) / 1000, 1) })}`);
+    console.log(JSON.stringify(result));
+  } finally {
+    stopAll();
+    setTimeout(() => rmSync(work, { recursive: true, force: true }), 500).unref();
+  }
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    for (const c of children) c.kill('SIGTERM');
-    setTimeout(() => rmSync(work, { recursive: true, force: true }), 500).unref();
-  });
+main().catch((err) => {
+  console.error(err);
+  stopAll();
+  process.exitCode = 1;
+});

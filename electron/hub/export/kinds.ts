@@ -29,8 +29,8 @@ export interface RecordKind<Row> {
 
 export const presenceKind: RecordKind<PresenceExportRow> = {
   name: 'presence_events',
-  jsonFields: ['id', 'at', 'kind', 'employee_no', 'name', 'team', 'person_id', 'method', 'automatic', 'device_id', 'audit_seq'],
-  csvFields: ['id', 'at_local', 'kind', 'employee_no', 'name', 'team', 'method', 'automatic', 'device_id', 'audit_seq'],
+  jsonFields: ['id', 'at', 'kind', 'employee_no', 'name', 'team', 'person_id', 'method', 'automatic', 'device_id'],
+  csvFields: ['id', 'at_local', 'kind', 'employee_no', 'name', 'team', 'method', 'automatic', 'device_id'],
   count: presenceCount,
   page: presencePage,
   key: (row) => row.id,
@@ -46,7 +46,6 @@ export const presenceKind: RecordKind<PresenceExportRow> = {
     method: row.method,
     automatic: row.automatic === 1,
     device_id: row.device_id,
-    audit_seq: row.audit_seq,
   }),
   audited: (r) => ({
     id: r.id,

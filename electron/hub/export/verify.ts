@@ -113,8 +113,9 @@ async function* jsonLines(file: string): AsyncGenerator<{ line: number; value: R
   }
 }
 
-/** What the chain says about each entry: entity, entity id and the record's hash, by sequence number. */
-type ChainIndex = Map<number, { entity: string; entityId: string | null; recordHash: string }>;
+/** The hash the audit log took of each record when it was written, by entity and id. */
+type ChainIndex = Map<string, string>;
+const recordKey = (entity: string, id: unknown) => `${entity}\u0000${String(id)}`;
 
 async function checkChain(dir: string, manifest: Manifest, failures: string[]): Promise<ChainIndex> {
   const index: ChainIndex = new Map();
@@ -130,7 +131,7 @@ async function checkChain(dir: string, manifest: Manifest, failures: string[]): 
     if (entry.prev_hash !== prev) throw failWith(failures, `audit entry ${entry.seq} does not link to the one before it`);
     const { hash, ...body } = entry;
     if (entryHash(body) !== hash) throw failWith(failures, `audit entry ${entry.seq} was changed`);
-    if (recordEntities.has(entry.entity)) index.set(entry.seq, { entity: entry.entity, entityId: entry.entity_id, recordHash: entry.record_hash });
+    if (recordEntities.has(entry.entity)) index.set(recordKey(entry.entity, entry.entity_id), entry.record_hash);
     prev = hash;
     expected++;
     count++;
@@ -149,13 +150,12 @@ async function checkRecords(dir: string, manifest: Manifest, chain: ChainIndex, 
     const name = `${kind.name}.jsonl`;
     if (!manifest.files.some((f) => f.path === name)) continue;
     for await (const { line, value } of jsonLines(join(dir, name))) {
-      const seq = value.audit_seq;
-      const entry = typeof seq === 'number' ? chain.get(seq) : undefined;
-      if (!entry || entry.entity !== kind.name || entry.entityId !== String(value.id)) {
+      const recorded = chain.get(recordKey(kind.name, value.id));
+      if (!recorded) {
         failures.push(`${name}:${line}: record ${String(value.id)} has no audit entry in this export`);
       } else {
         const hash = createHash('sha256').update(canonicalJson(kind.audited(value as never))).digest('hex');
-        if (hash !== entry.recordHash) failures.push(`${name}:${line}: record ${String(value.id)} differs from what the audit log recorded`);
+        if (hash !== recorded) failures.push(`${name}:${line}: record ${String(value.id)} differs from what the audit log recorded`);
       }
       if (failures.length >= 20) throw new Failed();
       records++;

@@ -32,17 +32,13 @@ export interface PresenceExportRow {
   employee_no: string;
   name: string;
   team: string;
-  audit_seq: number | null;
-  record_hash: string | null;
 }
 
 export const presencePage = (db: Queryable, afterId: number, period: Period, limit: number) =>
   db.all<PresenceExportRow>(
-    `SELECT e.id, e.person_id, e.kind, e.at, e.method, e.automatic, e.device_id,
-            p.employee_no, p.name, p.team, a.seq AS audit_seq, a.record_hash
+    `SELECT e.id, e.person_id, e.kind, e.at, e.method, e.automatic, e.device_id, p.employee_no, p.name, p.team
        FROM presence_events e
        JOIN people p ON p.id = e.person_id
-       LEFT JOIN audit_log a ON a.entity = 'presence_events' AND a.entity_id = CAST(e.id AS TEXT)
       WHERE e.id > ? AND e.at >= ? AND e.at < ?
       ORDER BY e.id LIMIT ?`,
     [afterId, period.from, period.to, limit],

@@ -1,0 +1,86 @@
+/**
+ * On a site with a million presence events: who is on site, export and verify against their floor,
+ * and hub start. The site is made once and shared by these measurements.
+ */
+import { createWriteStream, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { openHub } from '../../electron/hub/hub.js';
+import { presencePage } from '../../electron/hub/db/stores/export.js';
+import { verifyExport } from '../../electron/hub/export/verify.js';
+import { makeBigSite } from './big-site.js';
+import { percentile, round, startNode, stop, waitForHealth } from './kit.js';
+
+export async function benchBigData(work: string) {
+  const dataDir = join(work, 'big');
+  const t0 = performance.now();
+  const site = await makeBigSite(dataDir);
+  const madeIn = performance.now() - t0;
+
+  const hub = await openHub({ dataDir });
+  try {
+    const device = await hub.devices.ensureLocalDevice('display', 'bench display');
+    const onSite = async () => {
+      const res = await hub.dispatch({ method: 'presence.onSite', input: {}, token: null, device, language: 'en' });
+      const people = (res.body as { people?: unknown[] }).people?.length;
+      if (res.status !== 200 || people !== site.onSite) throw new Error(`onSite gave the wrong answer: ${res.status} ${people} ${JSON.stringify(res.body).slice(0, 200)}`);
+    };
+    for (let i = 0; i < 5; i++) await onSite();
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const s = performance.now();
+      await onSite();
+      times.push(performance.now() - s);
+    }
+    const onSiteMs = percentile(times.sort((a, b) => a - b), 95);
+
+    // The floor: the same rows, selected the same way, written as lines; no hashing or signing.
+    const floorStart = performance.now();
+    const out = createWriteStream(join(work, 'floor-export.txt'));
+    let after = 0;
+    let floorRecords = 0;
+    for (;;) {
+      const rows = await presencePage(hub.db, after, { from: 0, to: Number.MAX_SAFE_INTEGER }, 5000);
+      if (rows.length === 0) break;
+      let text = '';
+      for (const r of rows) text += `${JSON.stringify(r)}\n`;
+      if (!out.write(text)) await once(out, 'drain');
+      after = rows[rows.length - 1]!.id;
+      floorRecords += rows.length;
+    }
+    out.end();
+    await once(out, 'finish');
+    const floorSeconds = (performance.now() - floorStart) / 1000;
+
+    const exportStart = performance.now();
+    const { dir, manifest } = await hub.exports.run({ outDir: join(work, 'export') });
+    const exportSeconds = (performance.now() - exportStart) / 1000;
+    const records = manifest.files.find((f) => f.path === 'presence_events.jsonl')!.records;
+
+    const verifyStart = performance.now();
+    const verified = await verifyExport(dir);
+    const verifySeconds = (performance.now() - verifyStart) / 1000;
+    if (!verified.ok) throw new Error(`verify failed: ${verified.failures.join('; ')}`);
+    rmSync(dir, { recursive: true, force: true });
+
+    await hub.close();
+    // Process start to health answering, on the same million-record file (best of three).
+    const starts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const serve = await startNode(['bin/safefloor.js', 'serve', '--data', dataDir, '--port', '0'], /listening on (\S+)/);
+      await waitForHealth(serve.url);
+      starts.push(performance.now() - serve.startedAt);
+      await stop(serve.child);
+    }
+    return {
+      details: { madeInSeconds: round(madeIn / 1000, 1), events: site.events, exportSeconds: round(exportSeconds), floorSeconds: round(floorSeconds), verifySeconds: round(verifySeconds) },
+      onsite_query_ms_1m: round(onSiteMs),
+      export_records_per_s: Math.round(records / exportSeconds),
+      export_floor_records_per_s: Math.round(floorRecords / floorSeconds),
+      verify_records_per_s: Math.round(verified.records / verifySeconds),
+      hub_start_ms_1m: round(Math.min(...starts)),
+    };
+  } finally {
+    await hub.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,95 @@
+/** Shared pieces of the benchmarks: child processes, timing, percentiles, HTTP load. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'undici';
+
+export const root = new URL('../../', import.meta.url).pathname;
+const children = new Set<ChildProcess>();
+
+/** Starts `node <args>` in the repo and resolves once its output matches (the URL it prints). */
+export function startNode(args: string[], pattern: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; url: string; startedAt: number }> {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = pattern.exec(out);
+      if (m) resolve({ child, url: m[1]!, startedAt });
+    });
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${out}`)));
+  });
+}
+
+export function stopAll() {
+  for (const child of children) child.kill('SIGTERM');
+}
+
+export const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+export function cli(args: string[]): string {
+  const result = spawnSync(process.execPath, ['bin/safefloor.js', ...args], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`safefloor ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.trim().split('\n').pop()!;
+}
+
+export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+/** Sends `total` POSTs from `clients` concurrent keep-alive clients; returns sorted latencies (ms). */
+export async function load(url: string, total: number, clients: number, body: (i: number) => unknown, token?: string): Promise<number[]> {
+  const agent = new Agent({ connections: clients, pipelining: 1 });
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= total) return;
+      const t0 = performance.now();
+      const res = await request(url, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body(i)),
+      });
+      await res.body.text();
+      latencies.push(performance.now() - t0);
+      if (res.statusCode !== 200) failures++;
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, worker));
+  await agent.close();
+  if (failures) throw new Error(`${failures} of ${total} requests to ${url} failed`);
+  return latencies.sort((a, b) => a - b);
+}
+
+export async function post(url: string, body: unknown, token: string): Promise<any> {
+  const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const json = (await res.body.json()) as any;
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export async function waitForHealth(url: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await request(new URL('/api/v1/health', url).href);
+      await res.body.text();
+      if (res.statusCode === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error('health never answered');
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}

@@ -1,0 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeBigSite, recentStart } from './big-site.ts';
+import { openHub } from '../../electron/hub/hub.ts';
+const dir = mkdtempSync(join(tmpdir(), 'bs-'));
+const n = 100_000;
+await makeBigSite(dir, { people: 5000, events: n, onSite: 2000, start: recentStart(n + 2000) });
+const hub = await openHub({ dataDir: dir });
+let t = performance.now();
+await hub.exports.run({ outDir: join(dir, 'out'), onProgress: (p) => { if (p.done % 20000 < 5000) console.log(p.stage, p.done, Math.round(performance.now() - t)); } });
+console.log('export ms', Math.round(performance.now() - t));

@@ -1,0 +1,24 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeBigSite, recentStart } from './big-site.ts';
+import { openHub } from '../../electron/hub/hub.ts';
+import { auditPage, presencePage } from '../../electron/hub/db/stores/export.ts';
+import { entryHash } from '../../electron/hub/db/stores/audit.ts';
+const dir = mkdtempSync(join(tmpdir(), 'bs-'));
+const n = 50_000;
+await makeBigSite(dir, { people: 5000, events: n, onSite: 2000, start: recentStart(n + 2000) });
+const hub = await openHub({ dataDir: dir });
+let t = performance.now();
+const rows = await auditPage(hub.db, 0, 1e9, 5000);
+console.log('auditPage', Math.round(performance.now() - t), rows.length);
+t = performance.now();
+for (const r of rows) { const { hash, ...b } = r; entryHash(b); }
+console.log('hash', Math.round(performance.now() - t));
+t = performance.now();
+const p = await presencePage(hub.db, 0, { from: 0, to: 1e15 }, 5000);
+console.log('presencePage', Math.round(performance.now() - t), p.length);
+t = performance.now();
+const q = await hub.db.all('SELECT e.id FROM presence_events e WHERE e.id > 0 ORDER BY e.id LIMIT 5000');
+console.log('plain', Math.round(performance.now() - t), q.length);
+console.log(await hub.db.all('EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?', [0, 1e9, 5000]));
