@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methodNames } from '../../shared/contract/index.js';
+import { contract, methodNames } from '../../shared/contract/index.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 let t: TestHub;
@@ -27,10 +27,16 @@ describe('malformed input', () => {
   for (const method of methodNames) {
     it(`${method}: always a 4xx with a readable message, never a 5xx, nothing changed`, async () => {
       const before = await counts();
+      // Only inputs the contract refuses, as they arrive on the wire, are malformed: a valid one
+      // (say `{}` for a read; an empty body or `null` counts as `{}`) is not.
+      const onTheWire = (input: unknown) => {
+        const text = JSON.stringify(input);
+        return text === undefined ? {} : ((JSON.parse(text) as unknown) ?? {});
+      };
+      const malformed = anyInput.filter((input) => !contract[method].input.safeParse(onTheWire(input)).success);
       await fc.assert(
-        fc.asyncProperty(anyInput, async (input) => {
+        fc.asyncProperty(malformed, async (input) => {
           const res = await t.call(method, input, 'admin');
-          if (res.status === 200) return; // a valid, harmless input (e.g. {} for a read)
           expect(res.status).toBeGreaterThanOrEqual(400);
           expect(res.status).toBeLessThan(500);
           expect(typeof res.body.error.message).toBe('string');
