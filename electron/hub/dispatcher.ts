@@ -80,9 +80,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       return { status: 200, body: output };
     } catch (err) {
       if (err instanceof ApiError) return fail(err.code, language, err.params);
-      if (err instanceof DatabaseFileError && err.reason === 'unwritable') {
-        deps.log.error('write refused by the database file', { method });
-        return fail('unavailable', language);
+      if (err instanceof DatabaseFileError) {
+        // Full disk, read-only folder, or a file gone bad: nothing was saved, and the message says why
+        // (i18next picks errors.unavailable_storage / errors.unavailable_damaged by this context).
+        deps.log.error('call refused by the database file', { method, reason: err.reason });
+        return fail('unavailable', language, { context: err.reason === 'damaged' ? 'damaged' : 'storage' });
       }
       deps.log.error('call failed', { method, error: (err as Error)?.name, detail: (err as Error)?.message });
       return fail('internal', language);

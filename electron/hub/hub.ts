@@ -15,6 +15,8 @@ import { deviceHandlers } from './handlers/device.js';
 import { emergencyHandlers } from './handlers/emergency.js';
 import { extinguisherHandlers, hazardHandlers } from './handlers/extinguisher.js';
 import { presenceHandlers } from './handlers/presence.js';
+import { exportHandlers } from './handlers/export.js';
+import { reportHandlers } from './handlers/report.js';
 import { silentLogger, type Logger } from './log.js';
 import { fileKeyStore, type KeyStore } from './export/device-key.js';
 import { createDevicesService } from './services/devices.js';
@@ -25,6 +27,24 @@ import { createHazardsService } from './services/hazards.js';
 import { createPinCheck } from './services/pin-check.js';
 import { createPresenceService } from './services/presence.js';
 import { createSettingsService } from './services/settings.js';
+import { appearanceHandlers } from './handlers/appearance.js';
+import { briefingHandlers } from './handlers/briefing.js';
+import { dashboardHandlers } from './handlers/dashboard.js';
+import { peopleHandlers } from './handlers/people.js';
+import { rosterHandlers } from './handlers/roster.js';
+import { visitorHandlers } from './handlers/visitors.js';
+import { createAppearanceService } from './services/appearance.js';
+import { createAutoSignOut } from './services/auto-signout.js';
+import { createBriefingService } from './services/briefing.js';
+import { createDashboardService } from './services/dashboard.js';
+import { createDoorSettings } from './services/door-settings.js';
+import { createPeopleService } from './services/people.js';
+import { createRosterService } from './services/roster.js';
+import { createSupervisorAuth } from './services/supervisor-auth.js';
+import { createTicketStore } from './services/tickets.js';
+import { createVisitorsService } from './services/visitors.js';
+import { createBackupService } from './services/backup.js';
+import { createEmergencyFallback } from './services/emergency-fallback.js';
 
 export interface HubOptions {
   /** The data folder; the database is `safefloor.db` inside it. */
@@ -34,6 +54,13 @@ export interface HubOptions {
   validateOutput?: boolean;
   /** Where the device's signing key lives; default: a file in the data folder (owner-only). */
   keyStore?: KeyStore;
+  /**
+   * Close forgotten sign-outs at the site's daily close time while the hub runs, and make up a missed
+   * close at start (default on). One-shot commands that must change nothing (a dry run) turn it off.
+   */
+  autoSignOut?: boolean;
+  /** The daily automatic backup (default on); one-shot commands and most tests turn it off. */
+  backups?: boolean;
 }
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'safefloor.db');
@@ -53,13 +80,35 @@ export async function openHub(options: HubOptions) {
   const events = new EventBus();
   const settings = createSettingsService(db, clock);
   const checkPin = createPinCheck({ db, clock, settings });
-  const presence = createPresenceService({ db, clock, events, checkPin });
-  const devices = createDevicesService({ db, clock, settings });
+  const tickets = createTicketStore(clock);
+  const supervisor = createSupervisorAuth({ db, clock, checkPin, tickets });
+  const visitors = createVisitorsService({ db, clock, events, settings });
+  const appearance = createAppearanceService({ db, clock, checkPin, tickets, supervisor });
+  const briefing = createBriefingService({ db, clock, supervisor });
+  const people = createPeopleService({ db, clock, settings, supervisor });
+  const dashboard = createDashboardService({ db, clock, settings });
+  const autoSignOut = createAutoSignOut({ db, clock, events, settings, log });
+  const doorSettings = createDoorSettings({ settings, supervisor, autoSignOut });
+  const presence = createPresenceService({
+    db,
+    clock,
+    events,
+    checkPin,
+    settings,
+    issueSelfCheckTicket: appearance.issueTicket,
+    visitorsOnSite: visitors.onSite,
+  });
+  const devices = createDevicesService({ db, clock, settings, supervisor });
+  const backups = createBackupService({ db, clock, settings, dataDir: options.dataDir, log });
+  // The emergency information and the working token hashes, kept beside the database for a start that cannot open it.
+  const fallback = createEmergencyFallback({ db, clock, settings, dataDir: options.dataDir, log });
+  devices.onChange(() => void fallback.refresh());
   const emergency = createEmergencyService({ db, clock, events, checkPin, settings });
   const extinguishers = createExtinguishersService({ db, clock, checkPin, settings });
   const hazards = createHazardsService({ db, clock, checkPin, settings });
   const t = createI18n(defaultLanguage).t;
-  const exports = createExportsService({ db, clock, settings, keyStore: options.keyStore ?? fileKeyStore(options.dataDir), t });
+  const roster = createRosterService({ db, clock, settings, supervisor, t });
+  const exports = createExportsService({ db, clock, settings, keyStore: options.keyStore ?? fileKeyStore(options.dataDir), t, events, dataDir: options.dataDir });
 
   const handlers: Handlers = {
     ...presenceHandlers(presence),
@@ -67,6 +116,14 @@ export async function openHub(options: HubOptions) {
     ...deviceHandlers(devices),
     ...extinguisherHandlers(extinguishers),
     ...hazardHandlers(hazards),
+    ...reportHandlers({ t, clock, settings, emergency, extinguishers }),
+    ...exportHandlers(exports),
+    ...peopleHandlers(people, supervisor),
+    ...rosterHandlers(roster),
+    ...visitorHandlers(visitors),
+    ...briefingHandlers(briefing),
+    ...appearanceHandlers(appearance),
+    ...dashboardHandlers(dashboard, doorSettings),
   };
 
 
@@ -78,6 +135,21 @@ export async function openHub(options: HubOptions) {
     log,
     validateOutput: options.validateOutput,
   });
+
+  try {
+    // A new site starts with the default briefing and self-check list (version 1 of each).
+    await briefing.ensureDefault();
+    await appearance.ensureDefault();
+    if (options.autoSignOut ?? true) await autoSignOut.start();
+    await fallback.start();
+    if (options.backups ?? true) await backups.start();
+  } catch (err) {
+    autoSignOut.stop();
+    await fallback.stop();
+    await backups.stop();
+    await db.close().catch(() => undefined);
+    throw err;
+  }
 
   return {
     db,
@@ -93,7 +165,22 @@ export async function openHub(options: HubOptions) {
     hazards,
     log,
     t,
-    close: () => db.close(),
+    people,
+    roster,
+    visitors,
+    briefing,
+    appearance,
+    dashboard,
+    autoSignOut,
+    backups,
+    fallback,
+    doorSettings,
+    close: async () => {
+      autoSignOut.stop();
+      await fallback.stop();
+      await backups.stop();
+      return db.close();
+    },
   };
 }
 

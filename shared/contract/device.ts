@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { everyRole, method } from './method.js';
-import { Empty, limits } from './common.js';
+import { Empty, Instant, limits } from './common.js';
+import { SupervisorAuth } from './people.js';
 import { DeviceRole } from './roles.js';
 
 export const DeviceInfo = z.object({
@@ -17,6 +18,19 @@ export const PairInput = z
 export const PairOutput = DeviceInfo.extend({ token: z.string() });
 export type PairOutput = z.infer<typeof PairOutput>;
 
+/** A device as the admin screen lists it. `lastSeenAt`: its last authenticated call since the hub started (null: none since then). */
+export const DeviceListItem = DeviceInfo.extend({
+  createdAt: Instant,
+  lastSeenAt: Instant.nullable(),
+  /** When its tokens stopped working; null while it may still call the hub. */
+  revokedAt: Instant.nullable(),
+});
+export type DeviceListItem = z.infer<typeof DeviceListItem>;
+
+export const DeviceRevokeInput = z
+  .object({ auth: SupervisorAuth, deviceId: z.number().int().positive().max(2 ** 31) })
+  .strict();
+
 export const deviceMethods = {
   'device.whoami': method({
     input: Empty,
@@ -31,5 +45,20 @@ export const deviceMethods = {
     roles: 'public',
     writes: true,
     summary: 'Redeem a one-time pairing code for a device token with the role it was made for.',
+  }),
+  'device.list': method({
+    input: Empty,
+    output: z.object({ devices: z.array(DeviceListItem) }),
+    roles: ['admin'],
+    writes: false,
+    summary: 'Every device ever paired or given a token, newest first, with when it was last seen and whether it is revoked.',
+  }),
+  'device.revoke': method({
+    input: DeviceRevokeInput,
+    output: DeviceListItem,
+    roles: ['admin'],
+    writes: true,
+    summary:
+      "Revoke a device with a supervisor's PIN or admin ticket: its tokens stop working at once and its open event streams are closed. Revoking a revoked device changes nothing; a device cannot revoke itself.",
   }),
 } as const;

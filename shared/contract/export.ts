@@ -3,7 +3,7 @@ import { isIsoDay } from '../domain/time.js';
 import { Empty } from './common.js';
 import { method } from './method.js';
 
-const Day = z.string().refine(isIsoDay, { message: 'YYYY-MM-DD' });
+const Day = z.string().max(10).refine(isIsoDay, { message: 'YYYY-MM-DD' });
 
 export const exportMethods = {
   'export.key': method({

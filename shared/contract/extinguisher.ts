@@ -4,7 +4,7 @@ import { extinguisherTypes } from '../domain/extinguisher-rules.js';
 import { Empty, EmployeeNo, Instant, Pin, text } from './common.js';
 import { method } from './method.js';
 
-export const Day = z.string().refine(isIsoDay, { message: 'YYYY-MM-DD' });
+export const Day = z.string().max(10).refine(isIsoDay, { message: 'YYYY-MM-DD' });
 export const Tag = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/);
 export const ExtinguisherType = z.enum(extinguisherTypes);
 export const ItemResult = z.enum(['pass', 'fail', 'na']);

@@ -9,6 +9,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   /** Whether the method changes anything (a display token never may). */
   writes: boolean;
   summary: string;
+  /**
+   * A larger request body than the doors' default (64 KiB) for this method only, e.g. a roster file.
+   * The HTTP door grants it only to a caller whose token may call the method.
+   */
+  maxBodyBytes?: number;
 }
 
 /** Declares one method of the contract (keeps its schema types for the typed client and handlers). */

@@ -3,8 +3,16 @@ import { deviceMethods } from './device.js';
 import { emergencyMethods } from './emergency.js';
 import { extinguisherMethods } from './extinguisher.js';
 import { hazardMethods } from './hazard.js';
+import { exportMethods } from './export.js';
+import { reportMethods } from './report.js';
 import type { DeviceRole } from './roles.js';
 import { presenceMethods } from './presence.js';
+import { peopleMethods } from './people.js';
+import { rosterMethods } from './roster.js';
+import { visitorMethods } from './visitors.js';
+import { briefingMethods } from './briefing.js';
+import { appearanceMethods } from './appearance.js';
+import { dashboardMethods } from './dashboard.js';
 
 export type { MethodSpec } from './method.js';
 
@@ -19,6 +27,14 @@ export const contract = {
   ...deviceMethods,
   ...extinguisherMethods,
   ...hazardMethods,
+  ...peopleMethods,
+  ...rosterMethods,
+  ...visitorMethods,
+  ...briefingMethods,
+  ...appearanceMethods,
+  ...dashboardMethods,
+  ...reportMethods,
+  ...exportMethods,
 } as const;
 
 export type Contract = typeof contract;

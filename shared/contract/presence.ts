@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { doorRoles, everyRole, method } from './method.js';
 import { Empty, EmployeeNo, Instant, Pin, limits, text } from './common.js';
 import { PersonRole } from './roles.js';
+import { isIsoDay } from '../domain/time.js';
+import { trainingStatuses } from '../domain/training.js';
 
 /** How a person proves who they are at the door: badge (reader or QR), or number + PIN. */
 export const BadgeCredential = z.object({ badge: text(limits.badge) }).strict();
@@ -33,7 +35,36 @@ export const PresenceEvent = z.object({
 });
 export type PresenceEvent = z.infer<typeof PresenceEvent>;
 
-export const PresenceResult = z.object({ person: PersonSummary, event: PresenceEvent });
+/** A calendar day, YYYY-MM-DD (a real one: 2026-02-30 is refused). */
+export const IsoDay = z.string().max(10).refine(isIsoDay, { message: 'YYYY-MM-DD' });
+
+export const TrainingStatus = z.enum(trainingStatuses);
+export type TrainingStatus = z.infer<typeof TrainingStatus>;
+
+/** Safety training (安全教育培训): `expiring` is still valid, within the site's warning window. */
+export const TrainingInfo = z.object({
+  status: TrainingStatus,
+  passedOn: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+});
+export type TrainingInfo = z.infer<typeof TrainingInfo>;
+
+/** Lets the kiosk submit the self-check for the person who just signed in, without a PIN; once, for a few minutes, from this device. */
+export const SelfCheckTicket = z.object({ ticket: z.string(), expiresAt: Instant });
+export type SelfCheckTicket = z.infer<typeof SelfCheckTicket>;
+
+export const PresenceResult = z.object({
+  person: PersonSummary,
+  event: PresenceEvent,
+  /** At a sign-in: the person's training (a warning when not `ok`; the site may refuse instead). Null at a sign-out. */
+  training: TrainingInfo.nullable(),
+  /** The first sign-in of the site day (the day runs from one daily close to the next). */
+  shiftStart: z.boolean(),
+  /** No self-check yet this site day: the kiosk goes on to the self-check. Always false at a sign-out. */
+  selfCheckDue: z.boolean(),
+  /** Present exactly when selfCheckDue. */
+  selfCheckTicket: SelfCheckTicket.nullable(),
+});
 export type PresenceResult = z.infer<typeof PresenceResult>;
 
 export const OnSitePerson = z.object({
@@ -66,7 +97,8 @@ export const presenceMethods = {
     output: PresenceResult,
     roles: doorRoles,
     writes: true,
-    summary: 'Sign a staff member in by badge or employee number + PIN.',
+    summary:
+      'Sign a staff member in by badge or employee number + PIN. The answer carries their training status and, when the self-check is due, a one-time ticket for it; a site that blocks untrained staff refuses with training_missing or training_expired.',
   }),
   'presence.signOut': method({
     input: Credential,

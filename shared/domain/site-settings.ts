@@ -1,5 +1,7 @@
 /** What a site decides for itself, with the defaults a new site starts from. Pure: runs anywhere. */
 import { z } from 'zod';
+import { isClockTime } from './shift.js';
+import { trainingGates } from './training.js';
 import { defaultRuleSet, extinguisherTypes } from './extinguisher-rules.js';
 
 export const SiteSettings = z.object({
@@ -22,6 +24,23 @@ export const SiteSettings = z.object({
     .max(6)
     .default([{ label: { 'zh-CN': '大楼消防控制室', en: 'Building fire control room' }, number: '8001' }]),
   floorPlanUrl: z.string().max(500).default('floor-plan.svg'),
+  /** At a sign-in with missing or expired safety training: warn (sign in; the supervisor sees it) or block. */
+  trainingGate: z.enum(trainingGates).default('warn'),
+  /** Training this close to its expiry day shows as expiring. */
+  trainingExpiringDays: z.number().int().min(0).max(365).default(30),
+  /** Training recorded without an expiry date is valid this long (safety training is yearly). */
+  trainingValidMonths: z.number().int().min(1).max(120).default(12),
+  /**
+   * Local time (HH:MM, site time zone) at which forgotten sign-outs are closed each day; the site's
+   * day (self-check due, dashboard "today", compliance) runs from one close to the next.
+   */
+  dailyCloseAt: z.string().refine(isClockTime).default('03:00'),
+  /** Local time (HH:MM, site time zone) of the daily automatic backup of the database. */
+  backupAt: z.string().refine(isClockTime).default('03:30'),
+  /** Automatic backups are kept this many days (the newest is always kept). */
+  backupKeepDays: z.number().int().min(1).max(365).default(14),
+  /** Serve HTTPS on the LAN (tablets, displays) instead of 127.0.0.1 only; `serve --lan` turns it on too. */
+  lanAccess: z.boolean().default(false),
   /** Repair and scrap intervals by extinguisher type; GB 50444 / GA 95 unless the site says otherwise. */
   extinguisherRules: z
     .object({

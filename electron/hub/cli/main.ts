@@ -18,17 +18,27 @@ import { softwareVersion } from '../version.js';
 import { defaultDataDir, defaultPort, parsePort, parseRole, UsageError } from './args.js';
 import { extinguishersImport } from './extinguishers.js';
 import { pairingLink, readHubUrl, removeHubFile, writeHubFile } from './hub-file.js';
+import { rosterCommand, rosterUsage } from './roster.js';
+import { dbCommand, dbUsage } from './db.js';
+import { checkHost, listenPlan, serveEmergencyOnly } from './listen.js';
+import { DatabaseFileError } from '../db/errors.js';
+import type { HttpServer } from '../http/server.js';
 
 const usage = `SafeFloor ${softwareVersion}
 
 Usage:
-  safefloor serve [--data DIR] [--port N] [--host ADDR] [--demo]
+  safefloor serve [--data DIR] [--port N] [--host ADDR] [--lan] [--demo]
   safefloor token create --data DIR --role ROLE [--name NAME]
   safefloor device pair --data DIR --role ROLE [--name NAME] [--url URL]
   safefloor export --data DIR --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   safefloor verify DIR [--previous DIR] [--allowed-signers FILE]
   safefloor key --data DIR
+  ${rosterUsage}
   safefloor extinguishers import --data DIR FILE.csv [--dry-run]
+  ${dbUsage}
+
+LAN access (--lan, or the site setting lanAccess): HTTPS on every interface with the site's own
+certificate; without it the hub answers on 127.0.0.1 only.
 
 Roles: kiosk, warden, display, admin, integration.`;
 
@@ -52,24 +62,42 @@ async function serve(argv: string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'boolean', default: false },
+      lan: { type: 'boolean', default: false },
     },
   });
   const dataDir = resolve(values.data ?? defaultDataDir());
   const port = parsePort(values.port, defaultPort);
+  // A LAN --host without --lan is refused before anything is opened (the site setting cannot make it plain HTTP either).
+  checkHost(values.lan, values.host);
   const log = consoleLogger();
-  const hub = await openHub({ dataDir, log });
+  const hub = await openHub({ dataDir, log }).catch(async (err: unknown) => {
+    if (!(err instanceof DatabaseFileError)) throw err;
+    // The database cannot be used: name it, say what can be done, and keep the emergency information on the screens.
+    const http = await serveEmergencyOnly(err, { dataDir, lan: values.lan, host: values.host, port, staticDir: findRenderer(), now: Date.now() });
+    stopOnSignal(http);
+    return null;
+  });
+  if (!hub) return;
   if (values.demo) {
     const demo = await seedDemo(hub.db, hub.clock.now());
     console.log(demo.seeded ? `Demo site created: ${demo.people} staff (PIN 1234, badge BADGE-<employee number>).` : 'Demo: the database already has people; left as it is.');
   }
   const staticDir = findRenderer();
   if (!staticDir) console.log('The renderer is not built (npm run build): serving the API only.');
-  const http = await startHttpServer(hub, { host: values.host ?? '127.0.0.1', port, staticDir });
-  writeHubFile(dataDir, http.url);
+  const lan = values.lan || (await hub.settings.current()).lanAccess;
+  const plan = await listenPlan({ lan, host: values.host, dataDir, now: hub.clock.now(), port, siteName: (await hub.settings.current()).signerName }).catch(async (err: unknown) => {
+    await hub.close();
+    throw err;
+  });
+  const http = await startHttpServer(hub, { host: plan.host, port, staticDir, tls: plan.tls, siteCa: plan.siteCa });
+  for (const line of [...plan.notes, ...plan.finish(http.port)]) console.log(line);
+  // Links for other devices (pairing) point where they can reach the hub: its LAN address when it has one.
+  const reachable = plan.lanUrl(http.port) ?? http.url;
+  writeHubFile(dataDir, reachable);
   if (values.demo) {
     for (const role of ['kiosk', 'warden', 'display'] as const) {
       const { code } = await hub.devices.createPairing(role, `demo ${role}`);
-      console.log(`Open as ${role}: ${pairingLink(http.url, code)}`);
+      console.log(`Open as ${role}: ${pairingLink(reachable, code)}`);
     }
   }
   console.log(`SafeFloor hub listening on ${http.url}`);
@@ -84,6 +112,13 @@ async function serve(argv: string[]) {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/** The emergency-only server stops on SIGINT/SIGTERM like the hub does. */
+function stopOnSignal(http: HttpServer) {
+  const stop = () => void http.close().finally(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 function deviceOptions(argv: string[]) {
@@ -198,6 +233,8 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'verify') return await verifyCommand(argv.slice(1));
     else if (command === 'key') await keyCommand(argv.slice(1));
     else if (command === 'extinguishers' && sub === 'import') return await extinguishersImport(rest);
+    else if (command === 'roster') return await rosterCommand(argv.slice(1));
+    else if (command === 'db') return await dbCommand(argv.slice(1));
     else if (command === undefined || command === '--help' || command === 'help') console.log(usage);
     else throw new UsageError(`unknown command: ${[command, sub].filter(Boolean).join(' ')}`);
     return 0;

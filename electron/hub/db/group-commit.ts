@@ -79,6 +79,12 @@ export class GroupCommitter {
     }
   }
 
+  /** Ends a batch whose transaction is gone: rolls back whatever is left and refuses every item. */
+  private async abandon(batch: Array<Extract<Item, { kind: 'tx' }>>, err: unknown): Promise<void> {
+    await this.writer.exec('ROLLBACK').catch(() => undefined);
+    for (const item of batch) item.reject(err);
+  }
+
   private async runBatch(batch: Array<Extract<Item, { kind: 'tx' }>>): Promise<void> {
     try {
       await this.writer.exec('BEGIN IMMEDIATE');
@@ -88,13 +94,25 @@ export class GroupCommitter {
     }
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     for (const item of batch) {
-      await this.writer.exec('SAVEPOINT one');
+      try {
+        await this.writer.exec('SAVEPOINT one');
+      } catch (err) {
+        return this.abandon(batch, err);
+      }
       try {
         const value = await item.work(this.writer);
         await this.writer.exec('RELEASE one');
         outcomes.push({ ok: true, value });
       } catch (error) {
-        await this.writer.exec('ROLLBACK TO one; RELEASE one').catch(() => undefined);
+        try {
+          await this.writer.exec('ROLLBACK TO one; RELEASE one');
+        } catch {
+          // SQLite rolls the whole transaction back by itself after some errors (a full disk, an
+          // I/O error): there is no savepoint left to return to. Going on would run the rest of
+          // the batch outside any transaction, each committed on its own while its caller is told
+          // it failed. Nothing of the batch was kept, so every caller hears that.
+          return this.abandon(batch, error);
+        }
         outcomes.push({ ok: false, error });
       }
     }

@@ -84,10 +84,8 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    name: 'exports: the audit trail of what left the device, and record-to-audit lookups',
+    name: 'exports: the audit trail of what left the device',
     sql: `
-      -- An export finds the audit entry of each record it writes, to prove the record unchanged.
-      CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id);
       CREATE TABLE exports (
         id INTEGER PRIMARY KEY,
         created_at INTEGER NOT NULL,
@@ -199,6 +197,90 @@ export const migrations: readonly Migration[] = [
         device_id INTEGER REFERENCES devices (id)
       );
       CREATE INDEX hazard_updates_by_hazard ON hazard_updates (hazard_id, id);
+    `,
+  },
+  {
+    name: 'people at the door: visitors, briefings, self-check lists and checks, training records',
+    sql: `
+      CREATE TABLE briefings (
+        id INTEGER PRIMARY KEY,
+        version INTEGER NOT NULL UNIQUE,
+        content TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by INTEGER REFERENCES people (id),
+        device_id INTEGER REFERENCES devices (id)
+      );
+      -- One row per visit: only what the visitor feature needs (no phone, no ID number).
+      CREATE TABLE visitors (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        company TEXT NOT NULL,
+        host_person_id INTEGER NOT NULL REFERENCES people (id),
+        briefing_id INTEGER NOT NULL REFERENCES briefings (id),
+        briefing_language TEXT NOT NULL CHECK (briefing_language IN ('zh-CN', 'en')),
+        created_at INTEGER NOT NULL,
+        device_id INTEGER REFERENCES devices (id)
+      );
+      -- A visit's sign-in and sign-out, as facts; the roll of an emergency is derived from them by id.
+      CREATE TABLE visitor_events (
+        id INTEGER PRIMARY KEY,
+        visitor_id INTEGER NOT NULL REFERENCES visitors (id),
+        kind TEXT NOT NULL CHECK (kind IN ('in', 'out')),
+        at INTEGER NOT NULL,
+        method TEXT NOT NULL CHECK (method IN ('kiosk', 'auto')),
+        automatic INTEGER NOT NULL DEFAULT 0 CHECK (automatic IN (0, 1)),
+        device_id INTEGER REFERENCES devices (id)
+      );
+      CREATE UNIQUE INDEX visitor_events_one_each ON visitor_events (visitor_id, kind);
+      CREATE INDEX visitor_events_by_at ON visitor_events (at);
+      -- Where the visitor events stood when an emergency started and ended (null: before visitors existed).
+      ALTER TABLE emergencies ADD COLUMN start_visitor_event_id INTEGER;
+      ALTER TABLE emergencies ADD COLUMN end_visitor_event_id INTEGER;
+      CREATE TABLE checklists (
+        id INTEGER PRIMARY KEY,
+        version INTEGER NOT NULL UNIQUE,
+        items TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by INTEGER REFERENCES people (id),
+        device_id INTEGER REFERENCES devices (id)
+      );
+      CREATE TABLE appearance_checks (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people (id),
+        checklist_id INTEGER NOT NULL REFERENCES checklists (id),
+        at INTEGER NOT NULL,
+        flagged TEXT NOT NULL,
+        required_flagged INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        via TEXT NOT NULL CHECK (via IN ('ticket', 'pin')),
+        device_id INTEGER REFERENCES devices (id)
+      );
+      CREATE INDEX appearance_checks_by_person ON appearance_checks (person_id, at);
+      CREATE INDEX appearance_checks_by_at ON appearance_checks (at);
+      -- What the supervisor did about a failed check: a fact of its own, the check is never rewritten.
+      CREATE TABLE appearance_resolutions (
+        id INTEGER PRIMARY KEY,
+        check_id INTEGER NOT NULL UNIQUE REFERENCES appearance_checks (id),
+        action TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        person_id INTEGER NOT NULL REFERENCES people (id),
+        at INTEGER NOT NULL,
+        device_id INTEGER REFERENCES devices (id)
+      );
+      -- Each time training is recorded; people.training_* hold the latest.
+      CREATE TABLE training_records (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people (id),
+        passed_on TEXT,
+        expires_on TEXT,
+        source TEXT NOT NULL CHECK (source IN ('admin', 'import')),
+        recorded_by INTEGER REFERENCES people (id),
+        at INTEGER NOT NULL,
+        device_id INTEGER REFERENCES devices (id)
+      );
+      CREATE INDEX training_records_by_person ON training_records (person_id, id);
+      -- Today's sign-ins and the daily close's records, by time, for the dashboard.
+      CREATE INDEX presence_events_by_at ON presence_events (at);
     `,
   },
 ];

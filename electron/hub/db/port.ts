@@ -2,6 +2,8 @@
  * The hub's small database port. Services never see SQL; the stores under db/ do, through this.
  * Runs in: the hub (plain Node).
  */
+import type { BackupOptions, BackupResult } from './backup.js';
+
 export type SqlValue = string | number | bigint | null | Uint8Array;
 export type Params = readonly SqlValue[] | Record<string, SqlValue>;
 
@@ -26,5 +28,10 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations) on the writer connection. */
   exec(sql: string): Promise<void>;
+  /**
+   * Copies the database, as one committed state, into the new file `dest` (SQLite's online backup,
+   * in steps, on a connection of its own: writes and reads go on meanwhile).
+   */
+  backup(dest: string, options?: BackupOptions): Promise<BackupResult>;
   close(): Promise<void>;
 }

@@ -4,7 +4,9 @@
  * Two connections: one writer, whose transactions are queued one after another, and one reader,
  * which in WAL mode sees only committed data and never waits for a writer.
  */
+import { existsSync, writeFileSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
+import { onlineBackup } from './backup.js';
 import { DatabaseFileError } from './errors.js';
 import { GroupCommitter } from './group-commit.js';
 import type { Database, Params, Queryable, RunResult } from './port.js';
@@ -33,6 +35,21 @@ function bind(params: Params | undefined): unknown[] | Record<string, unknown> {
 /** One connection with a cache of prepared statements (parsing SQL once per statement text). */
 class Connection implements Queryable {
   private readonly statements = new Map<string, sqlite3.Statement>();
+  /**
+   * Queries under way. Closing waits for them: a read started by background work (an event
+   * listener, a timer) just before close would otherwise prepare a statement after the cache was
+   * finalized, and SQLite refuses to close a connection with a statement left open.
+   */
+  private readonly inflight = new Set<Promise<unknown>>();
+  private closing = false;
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new Error(`the database ${this.file} is closing`));
+    this.inflight.add(work);
+    const done = () => void this.inflight.delete(work);
+    work.then(done, done);
+    return work;
+  }
 
   constructor(
     readonly raw: Raw,
@@ -51,7 +68,11 @@ class Connection implements Queryable {
     });
   }
 
-  async run(sql: string, params?: Params): Promise<RunResult> {
+  run(sql: string, params?: Params): Promise<RunResult> {
+    return this.track(this.runNow(sql, params));
+  }
+
+  private async runNow(sql: string, params?: Params): Promise<RunResult> {
     const stmt = await this.statement(sql);
     const wrap = (err: Error) => this.wrap(err);
     return new Promise((resolve, reject) => {
@@ -69,7 +90,11 @@ class Connection implements Queryable {
     return (await this.all<T>(sql, params))[0];
   }
 
-  async all<T>(sql: string, params?: Params): Promise<T[]> {
+  all<T>(sql: string, params?: Params): Promise<T[]> {
+    return this.track(this.allNow<T>(sql, params));
+  }
+
+  private async allNow<T>(sql: string, params?: Params): Promise<T[]> {
     const stmt = await this.statement(sql);
     return new Promise<T[]>((resolve, reject) => {
       stmt.all(bind(params), (err: Error | null, rows: T[]) => (err ? reject(this.wrap(err)) : resolve(rows)));
@@ -81,6 +106,8 @@ class Connection implements Queryable {
   }
 
   async finalize(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.inflight]);
     await Promise.all(
       [...this.statements.values()].map((stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve()))),
     );
@@ -101,6 +128,17 @@ class Connection implements Queryable {
   }
 }
 
+/**
+ * Another program's SQLite file (tables, but no SafeFloor schema version) is refused before the
+ * first write: switching it to WAL or adding our tables would change a file that is not ours.
+ */
+async function refuseForeign(writer: Connection, file: string): Promise<void> {
+  const version = (await writer.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  if (version > 0) return;
+  const tables = await writer.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+  if ((tables?.n ?? 0) > 0) throw new DatabaseFileError(file, 'damaged', 'it holds tables but no SafeFloor schema version: another program’s database');
+}
+
 export interface OpenOptions {
   /** Milliseconds a connection waits for another process's lock (the CLI beside a running hub). */
   busyTimeoutMs?: number;
@@ -110,6 +148,9 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
   const busy = options.busyTimeoutMs ?? 5000;
   let writerRaw: Raw;
   try {
+    // A new database is made owner-only (it holds PIN hashes and personal records); SQLite gives
+    // its -wal and -shm the same permissions. An empty file is a valid new database to SQLite.
+    if (!existsSync(file)) writeFileSync(file, '', { flag: 'wx', mode: 0o600 });
     writerRaw = await open(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
   } catch (err) {
     throw new DatabaseFileError(file, 'unopenable', (err as Error).message);
@@ -119,6 +160,7 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
     writerRaw.configure('busyTimeout', busy);
     // The first read of the file: a foreign or damaged file fails here, before anything is written.
     await writer.get('PRAGMA schema_version');
+    await refuseForeign(writer, file);
     await writer.exec(
       // synchronous=FULL: a sign-in the client was told is saved survives a power cut.
       'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;',
@@ -139,6 +181,7 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
     all: (sql, params) => reader.all(sql, params),
     exec: (sql) => writes.solo(() => writer.exec(sql)),
     transaction: (work) => writes.transaction(work),
+    backup: (dest, backupOptions) => onlineBackup(file, dest, backupOptions),
     close: async () => {
       await writes.solo(async () => {
         await Promise.all([writer.finalize(), reader.finalize()]);

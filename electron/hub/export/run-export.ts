@@ -45,6 +45,8 @@ export interface ExportOptions {
   to?: string;
   signal?: AbortSignal;
   onProgress?(progress: ExportProgress): void;
+  /** Who asked for it, for the audit log (`device:3`); the command line is `local`. */
+  actor?: string;
 }
 
 export interface ExportDeps {
@@ -162,7 +164,7 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     await db.transaction(async (tx) => {
       const row = { createdAt: now, period, firstSeq: chain?.firstSeq ?? null, lastSeq: chain?.lastSeq ?? null, lastHash: chain?.lastHash ?? null, manifestSha512: manifestHash.toString('hex'), records };
       const id = await recordExport(tx, row);
-      await appendAudit(tx, { at: now, actor: 'local', action: 'export.created', entity: 'exports', entityId: id, record: { id, ...row } });
+      await appendAudit(tx, { at: now, actor: options.actor ?? 'local', action: 'export.created', entity: 'exports', entityId: id, record: { id, ...row } });
     });
     return { manifest, dir: outDir };
   } catch (err) {

@@ -10,4 +10,6 @@ export const deviceHandlers = (devices: DevicesService): Pick<Handlers, keyof ty
     return { deviceId: device.id, name: device.name, role: device.role };
   },
   'device.pair': (input) => devices.pair(input.code),
+  'device.list': () => devices.list(),
+  'device.revoke': (input, caller) => devices.revoke(input, caller),
 });

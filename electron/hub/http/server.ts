@@ -1,19 +1,26 @@
 /**
  * The contract over HTTP: `POST /api/v1/<method>`, `GET /api/v1/health`, the event stream at
- * `GET /api/v1/events`, and the built renderer at `/`. Runs in: the hub.
+ * `GET /api/v1/events`, the site CA at `/ca` and `/ca.crt`, and the built renderer at `/`.
+ * Plain HTTP on 127.0.0.1 by default; HTTPS only (with the site's certificate) when LAN access is
+ * on. Runs in: the hub.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { contract, errorStatus, isMethodName, methodNames, roleMayCall, type ErrorCode, type MethodName } from '../../../shared/contract/index.js';
 import { formatError } from '../../../shared/i18n/format-error.js';
 import { createI18n, isLanguage, pickLanguage, type Language } from '../../../shared/i18n/index.js';
+import { DatabaseFileError } from '../db/errors.js';
 import { schemaVersion } from '../db/migrations.js';
+import { appendAudit } from '../db/stores/audit.js';
 import type { Hub } from '../hub.js';
 import { softwareVersion } from '../version.js';
+import { serveSiteCa, type SiteCaFile } from './ca-page.js';
 import { securityHeaders } from './headers.js';
 import { sendExportZip } from './export-zip.js';
-import { openEventStream } from './sse.js';
+import { maxJsonDepth, nestsDeeperThan } from './json-depth.js';
+import { openEventStream, StreamRegistry } from './sse.js';
 import { createStaticHandler } from './static.js';
 
 export interface HttpOptions {
@@ -21,9 +28,13 @@ export interface HttpOptions {
   port: number;
   /** The built renderer; without it only the API is served. */
   staticDir?: string;
+  /** Serve HTTPS with this key and certificate (LAN access); without it, plain HTTP. */
+  tls?: { key: string; cert: string };
+  /** The site CA offered at /ca and /ca.crt (null or absent: those answer 404). */
+  siteCa?: SiteCaFile | null;
 }
 
-/** A body larger than this is refused before it is read to the end. */
+/** A body larger than this is refused before it is read to the end (unless the method declares its own, larger, limit). */
 export const maxBodyBytes = 64 * 1024;
 
 const t = createI18n().t;
@@ -37,7 +48,11 @@ export interface HttpServer {
 
 export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<HttpServer> {
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;
-  const streams = new Set<ServerResponse>();
+  const streams = new StreamRegistry();
+  // A revoked device's open streams end at once, not at its next reconnect.
+  const stopWatchingDevices = hub.devices.onChange((change) => {
+    if (change.kind === 'revoked') streams.closeDevice(change.deviceId);
+  });
 
   async function languageOf(req: IncomingMessage): Promise<Language> {
     const site = (await hub.settings.current()).language;
@@ -80,7 +95,7 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
     return device && roleMayCall(device.role, path as MethodName) ? spec.maxBodyBytes : maxBodyBytes;
   }
 
-  async function readJson(req: IncomingMessage, limit: number): Promise<{ ok: true; value: unknown } | { ok: false; code: ErrorCode }> {
+  async function readJson(req: IncomingMessage, limit: number): Promise<{ ok: true; value: unknown } | { ok: false; code: ErrorCode; params?: Record<string, number> }> {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) return { ok: false, code: 'payload_too_large' };
     const chunks: Buffer[] = [];
@@ -92,6 +107,8 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
     }
     const text = Buffer.concat(chunks).toString('utf8').trim();
     if (text === '') return { ok: true, value: {} };
+    // Before the parser: deep nesting is refused without building it (see json-depth.ts).
+    if (nestsDeeperThan(text)) return { ok: false, code: 'too_deep', params: { max: maxJsonDepth } };
     try {
       return { ok: true, value: JSON.parse(text) as unknown };
     } catch {
@@ -114,6 +131,10 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
       if (device.role !== 'admin') return sendError(req, res, 'forbidden', { role: device.role });
       const folder = hub.exports.folderOf(zip[1]!);
       if (!folder) return sendError(req, res, 'not_found');
+      // Records leaving the hub: who took which export is in the audit log before a byte is sent.
+      await hub.db.transaction((tx) =>
+        appendAudit(tx, { at: hub.clock.now(), actor: `device:${device.id}`, action: 'export.downloaded', entity: 'exports', entityId: zip[1]!, record: { folder: zip[1]!, device_id: device.id } }),
+      );
       return sendExportZip(res, folder, zip[1]!);
     }
     if (path === 'events') {
@@ -128,7 +149,7 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
     if (!body.ok) {
       // Stop reading a body we refused; the client gets its answer at once.
       if (body.code === 'payload_too_large') res.setHeader('Connection', 'close');
-      return sendError(req, res, body.code);
+      return sendError(req, res, body.code, body.params);
     }
     const result = await hub.dispatch({
       method: path,
@@ -139,7 +160,7 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
     sendJson(res, result.status, result.body);
   }
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://hub');
@@ -151,15 +172,22 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
       ? handleApi(req, res, url, url.pathname.slice('/api/v1/'.length))
       : url.pathname.startsWith('/api/')
         ? sendError(req, res, 'not_found')
-        : serveStatic
-          ? serveStatic(req, res, url.pathname)
-          : sendError(req, res, 'not_found');
-    work.catch((err: Error) => {
+        : languageOf(req).then((language) => {
+            if (serveSiteCa(req, res, url.pathname, options.siteCa ?? null, language)) return;
+            return serveStatic ? serveStatic(req, res, url.pathname) : sendError(req, res, 'not_found');
+          });
+    work.catch(async (err: Error) => {
+      if (res.headersSent) return void res.destroy();
+      if (err instanceof DatabaseFileError) {
+        // The data folder is full or read-only, or the file went bad under us: say so, as 503.
+        hub.log.error('request refused by the database file', { reason: err.reason });
+        return sendError(req, res, 'unavailable', { context: err.reason === 'damaged' ? 'damaged' : 'storage' }).catch(() => res.destroy());
+      }
       hub.log.error('request failed', { error: err.name, detail: err.message });
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: t('errors.internal') } });
-      else res.destroy();
+      sendJson(res, 500, { error: { code: 'internal', message: t('errors.internal') } });
     });
-  });
+  };
+  const server: Server = options.tls ? (createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) as unknown as Server) : createServer(listener);
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
   // Many short sign-ins from one kiosk reuse their connection.
@@ -177,10 +205,11 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
   return {
     server,
     port,
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`,
+    url: `${options.tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const stream of streams) stream.end();
+        stopWatchingDevices();
+        streams.closeAll();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -200,6 +229,7 @@ function apiReference() {
             summary: spec.summary,
             roles: spec.roles,
             writes: spec.writes,
+            maxBodyBytes: spec.maxBodyBytes ?? maxBodyBytes,
             input: z.toJSONSchema(spec.input, { unrepresentable: 'any' }),
             output: z.toJSONSchema(spec.output, { unrepresentable: 'any' }),
           },

@@ -7,11 +7,46 @@ import { securityHeaders } from './headers.js';
 /** Comments keep proxies and idle timers from closing a quiet stream. */
 const heartbeatMs = 15_000;
 
+/** The open streams and whose they are, so that a revoked device's streams can be closed at once. */
+export class StreamRegistry {
+  private readonly open = new Map<ServerResponse, number>();
+
+  add(res: ServerResponse, deviceId: number): void {
+    this.open.set(res, deviceId);
+  }
+
+  delete(res: ServerResponse): void {
+    this.open.delete(res);
+  }
+
+  /** Ends every stream of one device (its token was revoked); returns how many there were. */
+  closeDevice(deviceId: number): number {
+    let closed = 0;
+    for (const [res, id] of this.open) {
+      if (id !== deviceId) continue;
+      this.open.delete(res);
+      // destroy, not end: the client must not read one more event on a revoked token.
+      res.destroy();
+      closed++;
+    }
+    return closed;
+  }
+
+  closeAll(): void {
+    for (const res of this.open.keys()) res.end();
+    this.open.clear();
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+}
+
 export function openEventStream(
   req: IncomingMessage,
   res: ServerResponse,
   events: EventBus,
-  streams: Set<ServerResponse>,
+  streams: StreamRegistry,
   device: DeviceRow,
 ): void {
   res.writeHead(200, {
@@ -30,7 +65,7 @@ export function openEventStream(
   });
   const heartbeat = setInterval(() => res.write(': ping\n\n'), heartbeatMs);
   heartbeat.unref();
-  streams.add(res);
+  streams.add(res, device.id);
   const done = () => {
     clearInterval(heartbeat);
     unsubscribe();

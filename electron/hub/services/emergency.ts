@@ -24,11 +24,13 @@ import {
   insertEmergency,
   lastDrill,
   markPersonSafe,
+  markVisitorSafe,
   rollOf,
   type EmergencyRow,
   type RollRow,
 } from '../db/stores/emergency.js';
 import { findPersonByEmployeeNo } from '../db/stores/people.js';
+import { findVisit } from '../db/stores/visitors.js';
 import type { EventBus } from '../events.js';
 import type { PinCheck } from './pin-check.js';
 import type { SettingsSource } from './settings.js';
@@ -121,16 +123,26 @@ export function createEmergencyService({ db, clock, events, checkPin, settings }
     },
 
     async markSafe(input: { emergencyId: number; employeeNo?: string; visitorId?: number }, caller: Caller) {
-      if (input.visitorId !== undefined) throw new ApiError('unknown_visitor');
-      const person = await findPersonByEmployeeNo(db, input.employeeNo!);
-      if (!person) throw new ApiError('unknown_person');
+      // Staff by employee number, visitors by their visit's id: both are on the roll alike.
+      const subject =
+        input.visitorId !== undefined
+          ? { visitorId: (await findVisit(db, input.visitorId))?.visitor_id ?? null }
+          : { personId: (await findPersonByEmployeeNo(db, input.employeeNo!))?.id ?? null };
+      if ('visitorId' in subject && subject.visitorId === null) throw new ApiError('unknown_visitor');
+      if ('personId' in subject && subject.personId === null) throw new ApiError('unknown_person');
       const at = clock.now();
+      const deviceId = caller.device?.id ?? null;
       const marked = await db.transaction(async (tx) => {
         const active = await activeEmergency(tx);
         if (!active || active.id !== input.emergencyId) throw new ApiError('emergency_not_active');
-        const markId = await markPersonSafe(tx, active.id, person.id, at, caller.device?.id ?? null);
+        const markId =
+          'visitorId' in subject
+            ? await markVisitorSafe(tx, active.id, subject.visitorId!, at, deviceId)
+            : await markPersonSafe(tx, active.id, subject.personId!, at, deviceId);
         if (markId !== null) {
-          await appendAudit(tx, { at, actor: actorOf(caller), action: 'rollcall.marked', entity: 'roll_call_marks', entityId: markId, record: { id: markId, emergency_id: active.id, person_id: person.id, marked_at: at, device_id: caller.device?.id ?? null } });
+          // The record as stored: a staff mark keeps the shape it always had.
+          const who = 'visitorId' in subject ? { visitor_id: subject.visitorId } : { person_id: subject.personId };
+          await appendAudit(tx, { at, actor: actorOf(caller), action: 'rollcall.marked', entity: 'roll_call_marks', entityId: markId, record: { id: markId, emergency_id: active.id, ...who, marked_at: at, device_id: deviceId } });
         }
         return markId !== null;
       });
@@ -184,7 +196,7 @@ export function createEmergencyService({ db, clock, events, checkPin, settings }
         people: roll.map((r) => {
           const accounted = accountedAt(r);
           return {
-            employeeNo: r.employee_no,
+            ...who(r),
             name: r.name,
             team: r.team,
             accountedAt: accounted == null ? null : toInstant(accounted),
@@ -226,6 +238,10 @@ export function createEmergencyService({ db, clock, events, checkPin, settings }
 
 export type EmergencyService = ReturnType<typeof createEmergencyService>;
 
+/** A staff member by employee number, a visitor by visit id (their team is their company). */
+const who = (r: RollRow): { employeeNo?: string; visitorId?: number } =>
+  r.visitor_id != null ? { visitorId: r.visitor_id } : { employeeNo: r.employee_no ?? undefined };
+
 const accountedAt = (r: RollRow): number | null =>
   r.marked_at != null && r.left_at != null ? Math.min(r.marked_at, r.left_at) : (r.marked_at ?? r.left_at);
 
@@ -236,7 +252,7 @@ function summarise(roll: RollRow[], e: EmergencyRow): { counts: RollCounts; miss
   const allAccountedAt = roll.length > 0 && missing.length === 0 ? toInstant(Math.max(e.started_at, ...times)) : null;
   return {
     counts,
-    missing: missing.map((r) => ({ employeeNo: r.employee_no, name: r.name, team: r.team, since: toInstant(r.since) })),
+    missing: missing.map((r) => ({ ...who(r), name: r.name, team: r.team, since: toInstant(r.since) })),
     allAccountedAt,
   };
 }

@@ -52,7 +52,7 @@ export function createExportsService({ db, clock, settings, keyStore, t, events,
     run,
 
     /** Starts an export in the background; progress and the outcome arrive as events. */
-    start(input: { from?: string; to?: string }): { exportId: string; folder: string } {
+    start(input: { from?: string; to?: string }, actor = 'local'): { exportId: string; folder: string } {
       if (jobs.size > 0) throw new ApiError('export_running');
       const exportId = randomUUID();
       const stamp = toInstant(clock.now()).replace(/[:.]/g, '-');
@@ -65,6 +65,7 @@ export function createExportsService({ db, clock, settings, keyStore, t, events,
         from: input.from,
         to: input.to,
         signal: controller.signal,
+        actor,
         onProgress: ({ done, total, stage }) => {
           const now = Date.now();
           if (now - last < progressEveryMs && done < total) return;

@@ -1,23 +1,35 @@
-/** Sign-in, sign-out and who is on site. Runs in: the hub. */
-import { ApiError, type Credential, type OnSite, type PresenceResult } from '../../../shared/contract/index.js';
+/**
+ * Sign-in, sign-out and who is on site. Runs in: the hub.
+ * At a sign-in the door also looks at the person's safety training (the site warns or blocks) and
+ * whether their self-check is due this site day (then the answer carries a one-time ticket for it).
+ */
+import { ApiError, type Credential, type OnSite, type OnSiteVisitor, type PresenceResult } from '../../../shared/contract/index.js';
 import { decideDoor, type Direction } from '../../../shared/domain/presence.js';
+import { calendarDayOf, shiftAtSignIn } from '../../../shared/domain/shift.js';
+import { trainingGateDecision } from '../../../shared/domain/training.js';
 import { toInstant, type Clock } from '../clock.js';
 import { actorOf, type Caller } from '../context.js';
 import type { Database } from '../db/port.js';
 import { appendAudit } from '../db/stores/audit.js';
 import { findPersonByBadge, type PersonRow } from '../db/stores/people.js';
-import { insertPresenceEvent, lastPresenceEvent, onSitePeople, type PresenceEventRow } from '../db/stores/presence.js';
+import { doorState, insertPresenceEvent, onSitePeople, type DoorState, type PresenceEventRow } from '../db/stores/presence.js';
 import type { EventBus } from '../events.js';
+import { personTraining } from './people.js';
 import type { PinCheck } from './pin-check.js';
+import type { SettingsSource } from './settings.js';
 
 export interface PresenceDeps {
   db: Database;
   clock: Clock;
   events: EventBus;
   checkPin: PinCheck;
+  settings: SettingsSource;
+  /** Hands out the one-time self-check ticket (appearance service). */
+  issueSelfCheckTicket(personId: number, deviceId: number | null): { ticket: string; expiresAt: number };
+  visitorsOnSite(): Promise<OnSiteVisitor[]>;
 }
 
-export function createPresenceService({ db, clock, events, checkPin }: PresenceDeps) {
+export function createPresenceService({ db, clock, events, checkPin, settings, issueSelfCheckTicket, visitorsOnSite }: PresenceDeps) {
   /** Finds the person behind a credential, checking the PIN (with lockout) where one was given. */
   async function identify(credential: Credential, caller: Caller): Promise<{ person: PersonRow; method: 'badge' | 'pin' }> {
     if ('badge' in credential) {
@@ -31,11 +43,19 @@ export function createPresenceService({ db, clock, events, checkPin }: PresenceD
 
   async function pass(direction: Direction, credential: Credential, caller: Caller): Promise<PresenceResult> {
     const { person, method } = await identify(credential, caller);
+    const site = await settings.current();
+    const training = personTraining(person, calendarDayOf(clock.now(), site.timeZone), site);
+    const gate = trainingGateDecision(training.status, site.trainingGate);
+    let before: DoorState | undefined;
     const event = await db.transaction(async (tx) => {
       // Decided inside the write transaction, so two scans at once cannot both sign in.
-      const last = await lastPresenceEvent(tx, person.id);
-      const decision = decideDoor(direction, last?.kind);
+      before = await doorState(tx, person.id);
+      const decision = decideDoor(direction, before.last_kind ?? undefined);
       if (!decision.ok) throw new ApiError(decision.code, { name: person.name });
+      // The gate stops only sign-ins: nobody is ever kept from signing out.
+      if (decision.kind === 'in' && gate === 'block') {
+        throw new ApiError(training.status === 'missing' ? 'training_missing' : 'training_expired', { name: person.name, expiresOn: training.expiresOn ?? '' });
+      }
       const at = clock.now();
       const row = await insertPresenceEvent(tx, {
         person_id: person.id,
@@ -56,7 +76,22 @@ export function createPresenceService({ db, clock, events, checkPin }: PresenceD
       return row;
     });
     events.publish('presence.changed', { kind: event.kind, eventId: event.id, at: toInstant(event.at) });
-    return { person: summary(person), event: eventView(event) };
+    const result = { person: summary(person), event: eventView(event) };
+    if (event.kind === 'out') return { ...result, training: null, shiftStart: false, selfCheckDue: false, selfCheckTicket: null };
+    const shift = shiftAtSignIn({
+      signInAt: event.at,
+      previousSignInAt: before!.last_in_at,
+      lastCheckAt: before!.last_check_at,
+      timeZone: site.timeZone,
+      closeAt: site.dailyCloseAt,
+    });
+    const ticket = shift.selfCheckDue ? issueSelfCheckTicket(person.id, caller.device?.id ?? null) : null;
+    return {
+      ...result,
+      training,
+      ...shift,
+      selfCheckTicket: ticket && { ticket: ticket.ticket, expiresAt: toInstant(ticket.expiresAt) },
+    };
   }
 
   return {
@@ -64,7 +99,7 @@ export function createPresenceService({ db, clock, events, checkPin }: PresenceD
     signOut: (credential: Credential, caller: Caller) => pass('out', credential, caller),
     toggle: (credential: Credential, caller: Caller) => pass('toggle', credential, caller),
     async onSite(): Promise<OnSite> {
-      const rows = await onSitePeople(db);
+      const [rows, visitors] = await Promise.all([onSitePeople(db), visitorsOnSite()]);
       return {
         people: rows.map((r) => ({
           employeeNo: r.employee_no,
@@ -73,8 +108,7 @@ export function createPresenceService({ db, clock, events, checkPin }: PresenceD
           since: toInstant(r.since),
           eventId: r.event_id,
         })),
-        // Visitors arrive with the people-at-the-door issue; the field is part of the contract now.
-        visitors: [],
+        visitors,
         asOf: toInstant(clock.now()),
       };
     },

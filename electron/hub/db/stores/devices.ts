@@ -61,3 +61,28 @@ export const findActiveDeviceByName = (db: Queryable, name: string, role: Device
     name,
     role,
   ]);
+
+export interface DeviceListRow extends DeviceRow {
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export const listDevices = (db: Queryable) =>
+  db.all<DeviceListRow>('SELECT id, name, role, created_at, revoked_at FROM devices ORDER BY id DESC');
+
+export const findDeviceById = (db: Queryable, id: number) =>
+  db.get<DeviceListRow>('SELECT id, name, role, created_at, revoked_at FROM devices WHERE id = ?', [id]);
+
+/** Revokes a device and every token it holds; false when it was already revoked. */
+export async function revokeDevice(tx: Queryable, id: number, now: number): Promise<boolean> {
+  const { changes } = await tx.run('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now, id]);
+  await tx.run('UPDATE tokens SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL', [now, id]);
+  return changes === 1;
+}
+
+/** The hashes of the tokens that still work, with their device's role (for the emergency-only fallback). */
+export const activeTokenHashes = (db: Queryable) =>
+  db.all<{ token_hash: string; role: DeviceRole }>(
+    `SELECT t.token_hash, d.role FROM tokens t JOIN devices d ON d.id = t.device_id
+      WHERE t.revoked_at IS NULL AND d.revoked_at IS NULL ORDER BY t.id`,
+  );

@@ -44,3 +44,76 @@ export const onSitePeople = (db: Queryable) =>
       WHERE e.kind = 'in'
       ORDER BY e.at, e.id`,
   );
+
+export interface DoorState {
+  /** The person's latest presence event (null: never seen). */
+  last_kind: PresenceKind | null;
+  /** Their latest sign-in, for "does this sign-in start a shift". */
+  last_in_at: number | null;
+  /** Their latest self-check, for "is it due". */
+  last_check_at: number | null;
+}
+
+/**
+ * What the door needs to know about a person, in one statement: a sign-in runs it inside its write
+ * transaction anyway, and every extra statement would queue on the thread pool the commits use.
+ */
+export const doorState = async (db: Queryable, personId: number): Promise<DoorState> =>
+  (await db.get<DoorState>(
+    `SELECT (SELECT kind FROM presence_events WHERE person_id = $p ORDER BY id DESC LIMIT 1) AS last_kind,
+            (SELECT at FROM presence_events WHERE person_id = $p AND kind = 'in' ORDER BY id DESC LIMIT 1) AS last_in_at,
+            (SELECT max(at) FROM appearance_checks WHERE person_id = $p) AS last_check_at`,
+    { p: personId },
+  ))!;
+
+/** People still signed in from before an instant: the daily close signs them out. */
+export const signedInBefore = (db: Queryable, before: number) =>
+  db.all<{ person_id: number; since: number }>(
+    `SELECT p.id AS person_id, e.at AS since
+       FROM people p
+       JOIN presence_events e
+         ON e.id = (SELECT id FROM presence_events WHERE person_id = p.id ORDER BY id DESC LIMIT 1)
+      WHERE e.kind = 'in' AND e.at < ?`,
+    [before],
+  );
+
+export interface DayEventRow {
+  person_id: number;
+  employee_no: string;
+  name: string;
+  team: string;
+  kind: PresenceKind;
+  at: number;
+  automatic: 0 | 1;
+  training_passed_on: string | null;
+  training_expires_on: string | null;
+}
+
+/** Every presence event in [from, to), in order, with who it was. */
+export const presenceBetween = (db: Queryable, from: number, to: number) =>
+  db.all<DayEventRow>(
+    `SELECT e.person_id, p.employee_no, p.name, p.team, e.kind, e.at, e.automatic, p.training_passed_on, p.training_expires_on
+       FROM presence_events e JOIN people p ON p.id = e.person_id
+      WHERE e.at >= ? AND e.at < ? ORDER BY e.at, e.id`,
+    [from, to],
+  );
+
+export interface AutoClosedRow {
+  person_id: number;
+  employee_no: string;
+  name: string;
+  team: string;
+  closed_at: number;
+  signed_in_at: number | null;
+}
+
+/** Sign-outs the daily close recorded in [from, to), newest first, with the sign-in each closed. */
+export const autoClosedPeople = (db: Queryable, from: number, to: number) =>
+  db.all<AutoClosedRow>(
+    `SELECT e.person_id, p.employee_no, p.name, p.team, e.at AS closed_at,
+            (SELECT i.at FROM presence_events i WHERE i.person_id = e.person_id AND i.id < e.id AND i.kind = 'in' ORDER BY i.id DESC LIMIT 1) AS signed_in_at
+       FROM presence_events e JOIN people p ON p.id = e.person_id
+      WHERE e.automatic = 1 AND e.at >= ? AND e.at < ?
+      ORDER BY e.at DESC, e.id DESC`,
+    [from, to],
+  );
