@@ -2,11 +2,14 @@
  * Words kept per domain, one file per language each: add a domain by adding its two files and a
  * line to each list below. Each file holds one top-level key (its domain). Pure: runs anywhere.
  */
+import enWarden from './locales/en/warden.json' with { type: 'json' };
+import zhCNWarden from './locales/zh-CN/warden.json' with { type: 'json' };
+
 type Words = { [key: string]: string | Words };
 
 export const wordsByDomain: Record<'zh-CN' | 'en', Words[]> = {
-  'zh-CN': [],
-  en: [],
+  'zh-CN': [zhCNWarden],
+  en: [enWarden],
 };
 
 /** Deep merge; a domain file never silently replaces a key the core file has. */
