@@ -9,6 +9,8 @@ const known: Record<EventName, true> = {
   'emergency.started': true,
   'emergency.ended': true,
   'rollcall.changed': true,
+  'export.progress': true,
+  'export.finished': true,
 };
 
 export function isEventName(name: string): name is EventName {
