@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
+  // Copied as they are beside index.html: the default floor plan (emergency.info's 'floor-plan.svg').
+  publicDir: '../resources/floor-plan',
   plugins: [react()],
   build: {
     outDir: '../dist/renderer',

@@ -7,6 +7,9 @@ import { ApiProvider } from './api/ApiProvider.js';
 import { App } from './app/App.js';
 import { createDeviceSession, type DeviceSession } from './app/device-session.js';
 import { deviceStorage } from './app/device-storage.js';
+import { alarm } from './features/emergency/alarm.js';
+import { applySettingsFromUrl } from './features/emergency/device-settings.js';
+import { createEmergencyStore } from './features/emergency/emergency-store.js';
 import { takePairingCode } from './features/pairing/pairing-link.js';
 import { createRendererI18n } from './i18n.js';
 import './styles/base.css';
@@ -14,8 +17,11 @@ import './styles/pages.css';
 import './styles/kiosk.css';
 import './styles/keypad.css';
 import './styles/display.css';
+import './styles/emergency.css';
 
 const i18n = createRendererI18n();
+// Device settings in the address (?here=…, ?emergencyKey=…) are kept and taken out of it first.
+applySettingsFromUrl(window.location, window.history);
 
 // The client reports a refused token to the session, which is created just after it.
 let session: DeviceSession | null = null;
@@ -30,6 +36,19 @@ session = createDeviceSession({
   pairingCode: runsInShell() ? null : takePairingCode(window.location, window.history),
   needsToken: !runsInShell(),
 });
+// The emergency layer talks to the hub only once the device is known (before that the event
+// stream would be refused and the token forgotten); while the hub is away it shows what it cached.
+const emergency = createEmergencyStore(client);
+const followSession = () => {
+  const state = session.state();
+  if (state.kind === 'ready') emergency.connect();
+  else if (state.kind === 'unreachable') emergency.showCached();
+  else if (state.kind === 'unpaired' || state.kind === 'pairing') emergency.disconnect(state.kind === 'unpaired');
+};
+session.subscribe(followSession);
+window.addEventListener('pagehide', () => emergency.flush());
+// The alarm sound loads once the screen has started, so that it plays at once (and offline) later.
+setTimeout(() => alarm.prepare(), 2_000);
 void session.start();
 
 const root = document.getElementById('root');
@@ -38,7 +57,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ApiProvider client={client}>
-        <App session={session} />
+        <App session={session} emergency={emergency} roleHint={deviceStorage.role} />
       </ApiProvider>
     </I18nextProvider>
   </StrictMode>,

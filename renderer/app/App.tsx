@@ -1,20 +1,35 @@
-/** Shows the screen this device's role calls for, once the hub has said who the device is. */
-import { useSyncExternalStore } from 'react';
+/**
+ * Shows the screen this device's role calls for, once the hub has said who the device is. Above
+ * every screen sits the emergency layer: while an emergency runs it is all there is.
+ */
+import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceInfo } from '../../shared/contract/device.js';
+import type { DeviceRole } from '../../shared/contract/roles.js';
+import { EmergencyStoreContext } from '../features/emergency/context.js';
+import { EmergencyLayer } from '../features/emergency/EmergencyLayer.js';
+import type { EmergencyStore } from '../features/emergency/emergency-store.js';
 import { KioskHome } from '../features/presence/KioskHome.js';
 import { DisplayHome } from '../features/presence/DisplayHome.js';
 import { PairingFailedPage, PairingPage } from '../features/pairing/PairingPage.js';
 import { UnpairedPage } from '../features/pairing/UnpairedPage.js';
 import { WardenHome } from '../features/warden/WardenHome.js';
 import { AppFrame } from './AppFrame.js';
+import { DeviceContext } from './device-context.js';
 import type { DeviceSession } from './device-session.js';
 import { RolePlaceholder } from './RolePlaceholder.js';
 import { StatusPage } from './StatusPage.js';
 
-export function App({ session }: { session: DeviceSession }) {
+export function App({ session, emergency, roleHint }: { session: DeviceSession; emergency: EmergencyStore; roleHint(): DeviceRole | null }) {
   const state = useSyncExternalStore(session.subscribe, session.state);
   const { t } = useTranslation();
+  const layer = (role: DeviceRole | null, screen: ReactNode) => (
+    <EmergencyStoreContext.Provider value={emergency}>
+      <EmergencyLayer store={emergency} role={role}>
+        {screen}
+      </EmergencyLayer>
+    </EmergencyStoreContext.Provider>
+  );
   switch (state.kind) {
     case 'starting':
       return <StatusPage title={t('device.starting')} />;
@@ -25,9 +40,14 @@ export function App({ session }: { session: DeviceSession }) {
     case 'unpaired':
       return <UnpairedPage rejected={state.rejected} />;
     case 'unreachable':
-      return <StatusPage title={t('device.unreachableTitle')} body={t('device.unreachableBody')} />;
+      // The hub is away: an emergency this screen knew of stays on it, with its age.
+      return layer(roleHint(), <StatusPage title={t('device.unreachableTitle')} body={t('device.unreachableBody')} />);
     case 'ready':
-      return <RoleHome device={state.device} />;
+      return (
+        <DeviceContext.Provider value={state.device}>
+          {layer(state.device.role, <RoleHome device={state.device} />)}
+        </DeviceContext.Provider>
+      );
   }
 }
 

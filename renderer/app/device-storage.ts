@@ -30,12 +30,18 @@ function write(key: string, value: string | null): void {
 
 export interface DeviceStorage {
   token(): string | null;
+  /** The role this browser was paired as: a hint for when the hub cannot be asked. */
+  role(): DeviceRole | null;
   save(token: string, role: DeviceRole): void;
   clear(): void;
 }
 
 export const deviceStorage: DeviceStorage = {
   token: () => read(storageKeys.token),
+  role: () => {
+    const role = read(storageKeys.role);
+    return role === 'kiosk' || role === 'warden' || role === 'display' || role === 'admin' || role === 'integration' ? role : null;
+  },
   save(token, role) {
     write(storageKeys.token, token);
     write(storageKeys.role, role);

@@ -30,9 +30,11 @@ test('the link printed by `safefloor device pair` pairs this browser as a kiosk,
   await otherBrowser.close();
 });
 
-test('a warden link shows the warden’s home with the role’s name', async ({ page, pairAs }) => {
+test('a warden link shows the warden’s home, named for the role, and forgets the code', async ({ page, pairAs }) => {
   await pairAs('warden');
-  await expect(page.getByRole('heading', { name: '消防安全员平板' })).toBeVisible();
+  // The warden's home is the tablet's main region, labelled with the role's name.
+  await expect(homeLandmark(page, 'warden')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('');
 });
 
 test('a token the hub refuses sends the screen back to the unpaired page and is forgotten', async ({ page }) => {

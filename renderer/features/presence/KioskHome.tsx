@@ -9,6 +9,8 @@ import { asApiCallError, type ApiCallError } from '../../api/client.js';
 import { useApi } from '../../api/ApiProvider.js';
 import { AppFrame } from '../../app/AppFrame.js';
 import { useIdle } from '../../app/useIdle.js';
+import { StartEmergencyDialog } from '../emergency/StartEmergencyDialog.js';
+import { useEmergencyHotkey } from '../emergency/useEmergencyHotkey.js';
 import { Confirmation } from './Confirmation.js';
 import { KeypadEntry } from './KeypadEntry.js';
 import type { ToggleOutcome } from './kiosk-outcome.js';
@@ -31,6 +33,13 @@ export function KioskHome({ roleName }: { roleName: string }) {
   // A ref as well as state: two scans in the same tick must not both get through.
   const busyRef = useRef(false);
   const goHome = useCallback(() => setView(freshHome), []);
+  // The emergency start (corner button or hardware key): over the home screen, never over someone's entry.
+  const [starting, setStarting] = useState(false);
+  const closeStart = useCallback(() => setStarting(false), []);
+  useEmergencyHotkey(() => {
+    setView(freshHome);
+    setStarting(true);
+  });
 
   const toggle = useCallback(
     async (credential: Credential): Promise<ToggleOutcome> => {
@@ -52,6 +61,7 @@ export function KioskHome({ roleName }: { roleName: string }) {
   );
 
   useBadgeWedge(async (badge) => {
+    if (starting) return;
     const outcome = await toggle({ badge });
     if (typeof outcome !== 'string') setView({ name: 'home', notice: outcome });
   });
@@ -61,14 +71,27 @@ export function KioskHome({ roleName }: { roleName: string }) {
 
   return (
     <AppFrame subtitle={roleName}>
-      {view.name === 'home' && <KioskWelcome notice={view.notice} busy={busy} onEnterNumber={() => setView({ name: 'entry' })} />}
+      {view.name === 'home' && (
+        <KioskWelcome notice={view.notice} busy={busy} onEnterNumber={() => setView({ name: 'entry' })} onEmergency={() => setStarting(true)} />
+      )}
       {view.name === 'entry' && <KeypadEntry busy={busy} onSubmit={toggle} onCancel={goHome} />}
       {view.name === 'done' && <Confirmation key={view.result.event.id} result={view.result} onDone={goHome} />}
+      {starting && <StartEmergencyDialog onClose={closeStart} />}
     </AppFrame>
   );
 }
 
-function KioskWelcome({ notice, busy, onEnterNumber }: { notice: ApiCallError | null; busy: boolean; onEnterNumber(): void }) {
+function KioskWelcome({
+  notice,
+  busy,
+  onEnterNumber,
+  onEmergency,
+}: {
+  notice: ApiCallError | null;
+  busy: boolean;
+  onEnterNumber(): void;
+  onEmergency(): void;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   return (
@@ -87,6 +110,9 @@ function KioskWelcome({ notice, busy, onEnterNumber }: { notice: ApiCallError | 
         {notice && <p className="notice notice-error">{errorText(notice)}</p>}
         {busy && <p className="notice">{t('kiosk.processing')}</p>}
       </div>
+      <button type="button" className="kiosk-emergency" onClick={onEmergency}>
+        {t('emergency.start.kioskButton')}
+      </button>
     </main>
   );
 }
