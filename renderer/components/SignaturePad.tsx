@@ -63,7 +63,7 @@ export function SignaturePad({ value, onChange, label, disabled = false, onReuse
       strokes.current = pathToStrokes(value);
       emitted.current = value;
     }
-    const fit = () => {
+    const fitCanvasToBox = () => {
       const ratio = window.devicePixelRatio || 1;
       const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
       const height = Math.round((width * signatureBox.height) / signatureBox.width);
@@ -73,8 +73,8 @@ export function SignaturePad({ value, onChange, label, disabled = false, onReuse
       }
       draw(canvas, strokes.current);
     };
-    fit();
-    const observer = new ResizeObserver(fit);
+    fitCanvasToBox();
+    const observer = new ResizeObserver(fitCanvasToBox);
     observer.observe(canvas);
     return () => observer.disconnect();
   }, [value]);
