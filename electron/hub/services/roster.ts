@@ -131,12 +131,27 @@ async function loadRoster(q: Queryable) {
   return { rows: new Map(rows.map((r) => [r.employee_no, r])), stored: new Map(rows.map((r) => [r.employee_no, storedPerson(r)])) };
 }
 
+/**
+ * Runs work over items, at most `limit` at once. On the first failure the other workers finish the
+ * item in hand and stop; only then is the failure thrown, so nothing of this job is still running
+ * (or still reporting progress) once the caller has been told it ended.
+ */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 export function createRosterService({ db, clock, settings, supervisor, t }: RosterDeps) {
@@ -297,7 +312,13 @@ export function createRosterService({ db, clock, settings, supervisor, t }: Rost
     const job: Job = { progress: { phase: 'reading', done: 0, total: 0 }, controller: new AbortController(), endedAt: null };
     if (jobId) jobs.set(jobId, job);
     try {
-      return await work({ signal: job.controller.signal, onProgress: (p) => (job.progress = p) });
+      // A job that has ended keeps its final phase, whatever a straggler reports.
+      return await work({
+        signal: job.controller.signal,
+        onProgress: (p) => {
+          if (job.endedAt === null) job.progress = p;
+        },
+      });
     } catch (err) {
       job.progress = { ...job.progress, phase: err instanceof ApiError && err.code === 'roster_cancelled' ? 'cancelled' : 'failed' };
       throw err;
