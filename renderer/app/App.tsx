@@ -14,6 +14,7 @@ import { DisplayHome } from '../features/presence/DisplayHome.js';
 import { PairingFailedPage, PairingPage } from '../features/pairing/PairingPage.js';
 import { UnpairedPage } from '../features/pairing/UnpairedPage.js';
 import { WardenHome } from '../features/warden/WardenHome.js';
+import { AdminHome } from '../features/admin/AdminHome.js';
 import { AppFrame } from './AppFrame.js';
 import { DeviceContext } from './device-context.js';
 import type { DeviceSession } from './device-session.js';
@@ -61,6 +62,8 @@ function RoleHome({ device }: { device: DeviceInfo }) {
       return <DisplayHome roleName={roleName} />;
     case 'warden':
       return <WardenHome device={device} />;
+    case 'admin':
+      return <AdminHome device={device} />;
     default:
       return (
         <AppFrame subtitle={roleName}>

@@ -6,12 +6,14 @@ import enWarden from './locales/en/warden.json' with { type: 'json' };
 import zhCNWarden from './locales/zh-CN/warden.json' with { type: 'json' };
 import enEmergency from './locales/en/emergency.json' with { type: 'json' };
 import zhCNEmergency from './locales/zh-CN/emergency.json' with { type: 'json' };
+import enAdmin from './locales/en/admin.json' with { type: 'json' };
+import zhCNAdmin from './locales/zh-CN/admin.json' with { type: 'json' };
 
 type Words = { [key: string]: string | Words };
 
 export const wordsByDomain: Record<'zh-CN' | 'en', Words[]> = {
-  'zh-CN': [zhCNWarden, zhCNEmergency],
-  en: [enWarden, enEmergency],
+  'zh-CN': [zhCNWarden, zhCNEmergency, zhCNAdmin],
+  en: [enWarden, enEmergency, enAdmin],
 };
 
 /** Deep merge; a domain file never silently replaces a key the core file has. */

@@ -32,7 +32,7 @@ export const test = base.extend<TestFixtures, { hub: E2eHub }>({
 
 /** The main landmark each role's home screen is labelled with (in the default language, zh-CN). */
 export function homeLandmark(page: Page, role: DeviceRole) {
-  const names: Partial<Record<DeviceRole, string>> = { kiosk: '签到 / 签退', display: '在场人员', warden: '消防安全员平板' };
+  const names: Partial<Record<DeviceRole, string>> = { kiosk: '签到 / 签退', display: '在场人员', warden: '消防安全员平板', admin: '管理' };
   return page.getByRole('main', { name: names[role] ?? role });
 }
 
@@ -66,3 +66,15 @@ export async function freezePageClock(page: Page) {
 }
 
 export { expect };
+
+/**
+ * Opens the admin desk (already paired as admin) with a supervisor's PIN: the demo's department
+ * head 1004 unless told otherwise. Types on the keyboard, as a desk user would.
+ */
+export async function unlockAdmin(page: Page, employeeNo = '1004', pin = '1234') {
+  const form = page.locator('.admin-unlock-form');
+  await form.getByRole('textbox').first().fill(employeeNo);
+  await form.locator('input[type="password"]').fill(pin);
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByRole('navigation', { name: /管理功能|Administration/ })).toBeVisible();
+}

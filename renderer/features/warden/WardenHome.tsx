@@ -2,10 +2,11 @@
  * The fire warden's tablet. Its screens, and the camera and QR libraries they use, are loaded only
  * on a warden device: the kiosk's first bundle does not carry them.
  */
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceInfo } from '../../../shared/contract/device.js';
 import { AppFrame } from '../../app/AppFrame.js';
+import { LoadFailure } from '../../components/LoadFailure.js';
 
 const WardenApp = lazy(() => import('./WardenApp.js'));
 
@@ -30,15 +31,4 @@ export function WardenHome({ device }: { device: DeviceInfo }) {
       </LoadFailure>
     </AppFrame>
   );
-}
-
-/** If the screens cannot be loaded (the hub went away mid-load), say so instead of a blank page. */
-class LoadFailure extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
 }
