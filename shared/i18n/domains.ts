@@ -8,12 +8,14 @@ import enEmergency from './locales/en/emergency.json' with { type: 'json' };
 import zhCNEmergency from './locales/zh-CN/emergency.json' with { type: 'json' };
 import enAdmin from './locales/en/admin.json' with { type: 'json' };
 import zhCNAdmin from './locales/zh-CN/admin.json' with { type: 'json' };
+import enSupervisor from './locales/en/supervisor.json' with { type: 'json' };
+import zhCNSupervisor from './locales/zh-CN/supervisor.json' with { type: 'json' };
 
 type Words = { [key: string]: string | Words };
 
 export const wordsByDomain: Record<'zh-CN' | 'en', Words[]> = {
-  'zh-CN': [zhCNWarden, zhCNEmergency, zhCNAdmin],
-  en: [enWarden, enEmergency, enAdmin],
+  'zh-CN': [zhCNWarden, zhCNEmergency, zhCNAdmin, zhCNSupervisor],
+  en: [enWarden, enEmergency, enAdmin, enSupervisor],
 };
 
 /** Deep merge; a domain file never silently replaces a key the core file has. */
