@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { everyRole, method } from './method.js';
-import { Empty, EmployeeNo, Instant, Pin } from './common.js';
+import { Empty, EmployeeNo, Instant, limits, Pin, text } from './common.js';
 
 export const emergencyKinds = ['fire', 'gas', 'power', 'other'] as const;
 export const EmergencyKind = z.enum(emergencyKinds);
@@ -21,6 +21,8 @@ export const EmergencyStartInput = z
 export const RollSubject = z.union([
   z.object({ emergencyId: z.number().int().positive(), employeeNo: EmployeeNo }).strict(),
   z.object({ emergencyId: z.number().int().positive(), visitorId: z.number().int().positive() }).strict(),
+  /** A badge scanned at the assembly point: the hub knows whose it is, the tablet need not. */
+  z.object({ emergencyId: z.number().int().positive(), badge: text(limits.badge) }).strict(),
 ]);
 
 export const MissingPerson = z.object({
@@ -60,6 +62,8 @@ export const MarkSafeOutput = z.object({
   /** False when another warden had already marked this person: nobody is counted twice. */
   marked: z.boolean(),
   counts: RollCounts,
+  /** Whom the mark is for (a scanned badge says no name of its own). */
+  name: z.string(),
 });
 
 export const EmergencyEndInput = z

@@ -81,7 +81,7 @@ test('the warden marks people safe by search and by badge; the display’s count
   await expect(displayList.getByText('令狐春晓')).toBeVisible();
   // A badge nobody on the list has is said so, and marks nobody.
   await scanBadge(page, 'EVB-NOBODY');
-  await expect(page.getByRole('status').filter({ hasText: '此工牌不在未确认名单上' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '未识别此工牌，没有标记任何人' })).toBeVisible();
   await expect(display.page.getByTestId('count-accounted')).toHaveText('3');
 
   // Another warden marks 令狐春晓 just before this tablet's tap reaches the hub: counted once, and said so.

@@ -152,3 +152,26 @@ describe('fan-out', () => {
 });
 
 const s0 = (streams: Array<{ next(name: string): Promise<{ data: unknown }> }>) => streams[0]!.next('emergency.started');
+
+describe('a badge scanned at the assembly point', () => {
+  it('marks its holder safe and names them; a badge nobody has is refused and changes nothing', async () => {
+    await t.call('presence.signIn', { badge: 'BADGE-1040' });
+    const started = await t.call('emergency.start', { kind: 'gas', drill: true }, 'warden');
+    const id = started.body.emergency.id;
+    const before = (await current()).counts;
+    const name = (await t.call('people.search', { query: '1040' }, 'kiosk')).body.people[0].name;
+
+    const scanned = await t.call('emergency.markSafe', { emergencyId: id, badge: 'BADGE-1040' }, 'warden');
+    expect(scanned.status).toBe(200);
+    expect(scanned.body).toMatchObject({ marked: true, name, counts: { onSite: before.onSite, accounted: before.accounted + 1, missing: before.missing - 1 } });
+    expect((await current()).missing.some((m: { employeeNo?: string }) => m.employeeNo === '1040')).toBe(false);
+    // The same badge again counts once.
+    expect((await t.call('emergency.markSafe', { emergencyId: id, badge: 'BADGE-1040' }, 'admin')).body).toMatchObject({ marked: false, name });
+
+    const unknown = await t.call('emergency.markSafe', { emergencyId: id, badge: 'BADGE-NOBODY' }, 'warden');
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.code).toBe('unknown_badge');
+    expect((await current()).counts).toEqual(scanned.body.counts);
+    await t.call('emergency.end', { emergencyId: id, employeeNo: '1003', pin: '1234' }, 'warden');
+  });
+});

@@ -29,7 +29,7 @@ import {
   type EmergencyRow,
   type RollRow,
 } from '../db/stores/emergency.js';
-import { findPersonByEmployeeNo } from '../db/stores/people.js';
+import { findPersonByBadge, findPersonByEmployeeNo } from '../db/stores/people.js';
 import { findVisit } from '../db/stores/visitors.js';
 import type { EventBus } from '../events.js';
 import type { PinCheck } from './pin-check.js';
@@ -102,6 +102,18 @@ export function createEmergencyService({ db, clock, events, checkPin, settings }
       .catch(() => undefined);
   });
 
+  /** Who a mark is for; a badge or number nobody has (or a visit that never was) is refused. */
+  async function rollSubject(input: { employeeNo?: string; visitorId?: number; badge?: string }) {
+    if (input.visitorId !== undefined) {
+      const visit = await findVisit(db, input.visitorId);
+      if (!visit) throw new ApiError('unknown_visitor');
+      return { visitorId: visit.visitor_id, name: visit.name };
+    }
+    const person = input.badge !== undefined ? await findPersonByBadge(db, input.badge) : await findPersonByEmployeeNo(db, input.employeeNo!);
+    if (!person) throw new ApiError(input.badge !== undefined ? 'unknown_badge' : 'unknown_person');
+    return { personId: person.id, name: person.name };
+  }
+
   return {
     current,
 
@@ -122,14 +134,9 @@ export function createEmergencyService({ db, clock, events, checkPin, settings }
       return current();
     },
 
-    async markSafe(input: { emergencyId: number; employeeNo?: string; visitorId?: number }, caller: Caller) {
-      // Staff by employee number, visitors by their visit's id: both are on the roll alike.
-      const subject =
-        input.visitorId !== undefined
-          ? { visitorId: (await findVisit(db, input.visitorId))?.visitor_id ?? null }
-          : { personId: (await findPersonByEmployeeNo(db, input.employeeNo!))?.id ?? null };
-      if ('visitorId' in subject && subject.visitorId === null) throw new ApiError('unknown_visitor');
-      if ('personId' in subject && subject.personId === null) throw new ApiError('unknown_person');
+    async markSafe(input: { emergencyId: number; employeeNo?: string; visitorId?: number; badge?: string }, caller: Caller) {
+      // Staff by employee number or badge, visitors by their visit's id: all are on the roll alike.
+      const subject = await rollSubject(input);
       const at = clock.now();
       const deviceId = caller.device?.id ?? null;
       const marked = await db.transaction(async (tx) => {
@@ -150,7 +157,7 @@ export function createEmergencyService({ db, clock, events, checkPin, settings }
       const state = await current();
       const counts = state.emergency?.counts ?? { onSite: 0, accounted: 0, missing: 0 };
       if (marked) events.publish('rollcall.changed', { emergencyId: input.emergencyId, ...counts });
-      return { marked, counts };
+      return { marked, counts, name: subject.name };
     },
 
     async end(input: { emergencyId: number; employeeNo: string; pin: string }, caller: Caller) {

@@ -28,21 +28,6 @@ type Message =
 
 const normalise = (s: string) => s.trim().toLowerCase();
 
-/**
- * Who a scanned badge belongs to, among those not yet accounted for. The roll knows employee
- * numbers, not badge codes: a badge that is the number, or ends in it (BADGE-1101, QR …/1101),
- * is recognised; anything else is looked up by name.
- */
-export function personForBadge(code: string, missing: MissingPerson[]): MissingPerson | null {
-  const scanned = code.trim();
-  const exact = missing.find((m) => m.employeeNo === scanned);
-  if (exact) return exact;
-  const tail = /[^A-Za-z0-9]([A-Za-z0-9_]+)$/.exec(scanned)?.[1];
-  if (!tail) return null;
-  const matches = missing.filter((m) => m.employeeNo === tail);
-  return matches.length === 1 ? matches[0]! : null;
-}
-
 function matchesQuery(person: MissingPerson, query: string): boolean {
   if (!query) return true;
   return normalise(person.name).includes(query) || (person.employeeNo?.toLowerCase().includes(query) ?? false);
@@ -86,30 +71,37 @@ export function RollCall({ snapshot, emergency, onEnd, paused = false }: RollCal
     }
   }
 
-  function takeScan(code: string) {
-    const person = emergency.missing ? personForBadge(code, emergency.missing) : null;
-    if (person) {
-      setQuery('');
-      void mark(person);
-    } else {
-      setMessage({ kind: 'badgeUnknown' });
+  /**
+   * A scanned badge: the hub knows whose it is (the tablet holds no badge codes). A code nobody has
+   * is said as such; typed into the search field, it reads as a search that found nobody.
+   */
+  async function markByBadge(code: string, unknown: Message) {
+    try {
+      const result = await client.call('emergency.markSafe', { emergencyId: emergency.id, badge: code });
+      store.applyCounts(emergency.id, result.counts);
+      setMessage({ kind: result.marked ? 'marked' : 'already', name: result.name });
+    } catch (err) {
+      const error = asApiCallError(err);
+      setMessage(error.code === 'unknown_badge' ? unknown : { kind: 'error', error });
     }
+    store.refresh();
   }
 
   useBadgeWedge((code) => {
-    if (!paused) takeScan(code);
+    if (paused) return;
+    setQuery('');
+    void markByBadge(code.trim(), { kind: 'badgeUnknown' });
   });
 
   function submitSearch() {
     if (!needle || !sorted) return;
     // A badge reader typing into the focused field ends in Enter, like a person choosing the one match.
-    const person = personForBadge(query, sorted) ?? (matches.length === 1 ? matches[0]! : null);
-    if (person) {
-      setQuery('');
-      void mark(person);
-    } else {
-      setMessage({ kind: 'noMatch', query: query.trim() });
-    }
+    const person = matches.length === 1 ? matches[0]! : null;
+    const typed = query.trim();
+    setQuery('');
+    if (person) void mark(person);
+    else if (/^\S+$/.test(typed)) void markByBadge(typed, { kind: 'noMatch', query: typed });
+    else setMessage({ kind: 'noMatch', query: typed });
   }
 
   async function printList() {
