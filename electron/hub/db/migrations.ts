@@ -283,6 +283,32 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX presence_events_by_at ON presence_events (at);
     `,
   },
+  {
+    name: 'retention: purges of personal fields, with a hash of what each removed',
+    sql: `
+      CREATE TABLE retention_purges (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        cutoff INTEGER NOT NULL,
+        retention_months INTEGER NOT NULL,
+        counts TEXT NOT NULL,
+        person_id INTEGER REFERENCES people (id),
+        device_id INTEGER REFERENCES devices (id)
+      );
+      -- One row per purged record: which fields went, and the hash of each (see contract/retention.ts).
+      CREATE TABLE purged_fields (
+        id INTEGER PRIMARY KEY,
+        purge_id INTEGER NOT NULL REFERENCES retention_purges (id),
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        fields TEXT NOT NULL
+      );
+      CREATE INDEX purged_fields_by_record ON purged_fields (entity, entity_id);
+      -- What a purge looks for: old visits, checks and notes by time.
+      CREATE INDEX visitors_by_created_at ON visitors (created_at);
+      CREATE INDEX extinguisher_checks_by_at ON extinguisher_checks (at);
+    `,
+  },
 ];
 
 export const schemaVersion = migrations.length;
