@@ -53,6 +53,8 @@ export function openSecureWindow(
       safeDialogs: true,
       // A middle click opens no new window either.
       disableBlinkFeatures: 'Auxclick',
+      // An unattended wall display must sound the evacuation alarm without anyone touching it first.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   });
 }

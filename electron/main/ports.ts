@@ -63,6 +63,7 @@ export interface WindowOptions {
     navigateOnDragDrop: boolean;
     safeDialogs: boolean;
     disableBlinkFeatures: string;
+    autoplayPolicy: 'no-user-gesture-required' | 'user-gesture-required' | 'document-user-activation-required';
   };
 }
 

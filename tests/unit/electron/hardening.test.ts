@@ -30,6 +30,10 @@ describe('web preferences', () => {
     });
   });
 
+  it('lets the evacuation alarm sound on a screen nobody has touched', () => {
+    expect(open(true).options.webPreferences.autoplayPolicy).toBe('no-user-gesture-required');
+  });
+
   it('turn devtools off in a packaged build only', () => {
     expect(open(true).options.webPreferences.devTools).toBe(false);
     expect(open(false).options.webPreferences.devTools).toBe(true);
