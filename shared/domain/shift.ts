@@ -9,44 +9,15 @@
  * Start of a shift: the first sign-in of a site day. The self-check is due at it, and stays due at
  * later sign-ins of that site day until the person has recorded one.
  */
-import { isIsoDay, nextDay } from './time.js';
+import { dayOf, isIsoDay, nextDay, zoneOffsetMs } from './time.js';
 
 const clockPattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-// Building an Intl.DateTimeFormat costs a few hundred microseconds; using one, about ten. The door
-// asks these questions at every sign-in, so each zone's formatter is made once (time.ts's
-// zoneOffsetMs makes a new one per call, which is fine for its occasional uses).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+/** The zone's offset from UTC at an instant, in milliseconds; the door's name for time.ts's. */
+export const offsetMs = zoneOffsetMs;
 
-/** The zone's offset from UTC at an instant, in milliseconds (as time.ts zoneOffsetMs). */
-export function offsetMs(instant: number, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** The calendar day (YYYY-MM-DD) an instant falls on in the zone (as time.ts dayOf). */
-export function calendarDayOf(instant: number, timeZone: string): string {
-  return new Date(instant + offsetMs(instant, timeZone)).toISOString().slice(0, 10);
-}
+/** The calendar day (YYYY-MM-DD) an instant falls on in the zone. */
+export const calendarDayOf = dayOf;
 
 /** `HH:MM`, 24-hour. */
 export function isClockTime(value: string): boolean {
