@@ -45,6 +45,8 @@ import { createTicketStore } from './services/tickets.js';
 import { createVisitorsService } from './services/visitors.js';
 import { createBackupService } from './services/backup.js';
 import { createEmergencyFallback } from './services/emergency-fallback.js';
+import { retentionHandlers } from './handlers/retention.js';
+import { createRetentionService } from './services/retention.js';
 
 export interface HubOptions {
   /** The data folder; the database is `safefloor.db` inside it. */
@@ -109,6 +111,7 @@ export async function openHub(options: HubOptions) {
   const t = createI18n(defaultLanguage).t;
   const roster = createRosterService({ db, clock, settings, supervisor, t });
   const exports = createExportsService({ db, clock, settings, keyStore: options.keyStore ?? fileKeyStore(options.dataDir), t, events, dataDir: options.dataDir });
+  const retention = createRetentionService({ db, clock, settings, supervisor, backups: backups.list });
 
   const handlers: Handlers = {
     ...presenceHandlers(presence),
@@ -124,6 +127,7 @@ export async function openHub(options: HubOptions) {
     ...briefingHandlers(briefing),
     ...appearanceHandlers(appearance),
     ...dashboardHandlers(dashboard, doorSettings),
+    ...retentionHandlers(retention),
   };
 
 
@@ -175,6 +179,7 @@ export async function openHub(options: HubOptions) {
     backups,
     fallback,
     doorSettings,
+    retention,
     close: async () => {
       autoSignOut.stop();
       await fallback.stop();

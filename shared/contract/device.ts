@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { everyRole, method } from './method.js';
-import { Empty, Instant, limits } from './common.js';
+import { Empty, Instant, limits, text } from './common.js';
 import { SupervisorAuth } from './people.js';
 import { DeviceRole } from './roles.js';
 
@@ -31,6 +31,13 @@ export const DeviceRevokeInput = z
   .object({ auth: SupervisorAuth, deviceId: z.number().int().positive().max(2 ** 31) })
   .strict();
 
+/** Roles a pairing link from the admin screen may carry (an alarm integration gets a token from the command line). */
+export const InviteRole = z.enum(['kiosk', 'warden', 'display', 'admin']);
+
+export const DeviceInviteInput = z
+  .object({ auth: SupervisorAuth, role: InviteRole, name: text(60) })
+  .strict();
+
 export const deviceMethods = {
   'device.whoami': method({
     input: Empty,
@@ -52,6 +59,14 @@ export const deviceMethods = {
     roles: ['admin'],
     writes: false,
     summary: 'Every device ever paired or given a token, newest first, with when it was last seen and whether it is revoked.',
+  }),
+  'device.invite': method({
+    input: DeviceInviteInput,
+    output: z.object({ code: z.string(), role: DeviceRole, name: z.string(), expiresAt: Instant }),
+    roles: ['admin'],
+    writes: true,
+    summary:
+      "Make a one-time pairing code for a new device with a supervisor's PIN or admin ticket; the screen turns it into the link `<hub>/pair#<code>` (the code rides in the fragment). It works once, until it expires.",
   }),
   'device.revoke': method({
     input: DeviceRevokeInput,

@@ -37,4 +37,21 @@ export const exportMethods = {
     writes: false,
     summary: 'Finished exports kept on the hub, newest first (download each as a zip).',
   }),
+  'export.verify': method({
+    input: z.object({ name: z.string().max(200).regex(/^safefloor-export-[\w.-]+$/) }).strict(),
+    output: z.object({
+      ok: z.boolean(),
+      /** Signed with this hub's own key (not just the key in the folder's allowed_signers). */
+      signedByThisHub: z.boolean(),
+      summary: z.string().nullable(),
+      failures: z.array(z.string()),
+      period: z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable(),
+      createdAt: z.string().nullable(),
+      records: z.number().int().nullable(),
+      chain: z.object({ firstSeq: z.number().int(), lastSeq: z.number().int() }).nullable(),
+    }),
+    roles: ['admin'],
+    writes: false,
+    summary: 'Check a finished export as `safefloor verify` does: signature, every file, the audit chain and every record.',
+  }),
 } as const;

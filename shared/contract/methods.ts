@@ -4,6 +4,7 @@ import { emergencyMethods } from './emergency.js';
 import { extinguisherMethods } from './extinguisher.js';
 import { hazardMethods } from './hazard.js';
 import { exportMethods } from './export.js';
+import { retentionMethods } from './retention.js';
 import { reportMethods } from './report.js';
 import type { DeviceRole } from './roles.js';
 import { presenceMethods } from './presence.js';
@@ -35,6 +36,7 @@ export const contract = {
   ...dashboardMethods,
   ...reportMethods,
   ...exportMethods,
+  ...retentionMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -39,6 +39,8 @@ export const SiteSettings = z.object({
   backupAt: z.string().refine(isClockTime).default('03:30'),
   /** Automatic backups are kept this many days (the newest is always kept). */
   backupKeepDays: z.number().int().min(1).max(365).default(14),
+  /** Personal fields of records older than this many months are removed by a purge (see contract/retention.ts). */
+  retentionMonths: z.number().int().min(1).max(240).default(24),
   /** Serve HTTPS on the LAN (tablets, displays) instead of 127.0.0.1 only; `serve --lan` turns it on too. */
   lanAccess: z.boolean().default(false),
   /** Repair and scrap intervals by extinguisher type; GB 50444 / GA 95 unless the site says otherwise. */

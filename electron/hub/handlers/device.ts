@@ -11,5 +11,6 @@ export const deviceHandlers = (devices: DevicesService): Pick<Handlers, keyof ty
   },
   'device.pair': (input) => devices.pair(input.code),
   'device.list': () => devices.list(),
+  'device.invite': (input, caller) => devices.invite(input, caller),
   'device.revoke': (input, caller) => devices.revoke(input, caller),
 });

@@ -9,4 +9,5 @@ export const exportHandlers = (exports: ExportsService): Pick<Handlers, keyof ty
   'export.start': async (input, caller) => exports.start(input, actorOf(caller)),
   'export.cancel': async (input) => exports.cancel(input.exportId),
   'export.list': async () => exports.list(),
+  'export.verify': (input) => exports.verify(input.name),
 });

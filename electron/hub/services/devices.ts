@@ -179,6 +179,14 @@ export function createDevicesService({ db, clock, settings, supervisor }: Device
       return { code, expiresAt };
     },
 
+    /** A pairing code made from the admin screen, behind a supervisor's PIN or admin ticket. */
+    async invite(input: { auth: SupervisorAuth; role: DeviceRole; name: string }, caller: Caller) {
+      if (!supervisor) throw new Error('device invitations need the supervisor check');
+      const by = await supervisor.authorise(input.auth, caller);
+      const { code, expiresAt } = await this.createPairing(input.role, input.name, `${actorOf(caller)}/person:${by.id}`);
+      return { code, role: input.role, name: input.name, expiresAt: toInstant(expiresAt) };
+    },
+
     async pair(code: string): Promise<PairOutput> {
       const pairing = await findPairing(db, hashSecret(code));
       if (!pairing || pairing.used_at != null || pairing.expires_at <= clock.now()) throw new ApiError('pairing_invalid');

@@ -5,7 +5,8 @@
  */
 import type { TFunction } from 'i18next';
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/contract/index.js';
 import { toInstant, type Clock } from '../clock.js';
@@ -13,7 +14,8 @@ import type { Database } from '../db/port.js';
 import type { EventBus } from '../events.js';
 import { loadOrCreateDeviceKey, type KeyStore } from '../export/device-key.js';
 import { ExportRefused, runExport, type ExportOptions } from '../export/run-export.js';
-import { recordCount } from '../export/manifest.js';
+import { Manifest, manifestName, recordCount } from '../export/manifest.js';
+import { verifyExport } from '../export/verify.js';
 import { allowedSignersLine, fingerprint, sshPublicKey } from '../export/sshsig.js';
 import type { SettingsSource } from './settings.js';
 
@@ -29,6 +31,16 @@ export interface ExportsDeps {
 
 /** How often progress is announced at most: enough to move a bar, not to flood the stream. */
 const progressEveryMs = 200;
+
+/** The export's manifest, or null when it is missing or not one (verify then says why). */
+function readManifest(dir: string): Manifest | null {
+  try {
+    const parsed = Manifest.safeParse(JSON.parse(readFileSync(join(dir, manifestName), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export function createExportsService({ db, clock, settings, keyStore, t, events, dataDir }: ExportsDeps) {
   let key: KeyObject | null = null;
@@ -100,6 +112,31 @@ export function createExportsService({ db, clock, settings, keyStore, t, events,
           .sort()
           .reverse(),
       };
+    },
+
+    /** Checks a kept export as `safefloor verify` would, against this hub's own key (not the folder's copy of it). */
+    async verify(name: string) {
+      const dir = this.folderOf(name);
+      if (!dir) throw new ApiError('not_found');
+      const manifest = readManifest(dir);
+      const own = await this.key();
+      const scratch = mkdtempSync(join(tmpdir(), 'safefloor-verify-'));
+      try {
+        writeFileSync(join(scratch, 'allowed_signers'), `${own.allowedSigners}\n`);
+        const result = await verifyExport(dir, { allowedSigners: join(scratch, 'allowed_signers') });
+        return {
+          ok: result.ok,
+          signedByThisHub: result.ok && manifest?.device.publicKey === own.publicKey,
+          summary: result.ok ? result.summary : null,
+          failures: result.ok ? [] : result.failures.slice(0, 20),
+          period: manifest ? { from: manifest.period.from, to: manifest.period.to } : null,
+          createdAt: manifest?.createdAt ?? null,
+          records: manifest ? recordCount(manifest) : null,
+          chain: manifest?.chain ? { firstSeq: manifest.chain.firstSeq, lastSeq: manifest.chain.lastSeq } : null,
+        };
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
     },
 
     folderOf(name: string): string | null {
