@@ -15,7 +15,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
-import { errorStatus, type ErrorCode } from '../../../shared/contract/index.js';
+import type { ErrorCode } from '../../../shared/contract/index.js';
 import { formatError } from '../../../shared/i18n/format-error.js';
 import { createI18n, isLanguage, pickLanguage, type Language } from '../../../shared/i18n/index.js';
 import { hashSecret } from '../auth/secrets.js';
@@ -24,6 +24,7 @@ import type { EmergencyFallback } from '../services/emergency-fallback.js';
 import { softwareVersion } from '../version.js';
 import { serveSiteCa, type SiteCaFile } from './ca-page.js';
 import { securityHeaders } from './headers.js';
+import { sendApiError, sendJson } from './respond.js';
 import { createStaticHandler } from './static.js';
 import type { HttpServer } from './server.js';
 
@@ -48,14 +49,8 @@ export async function startEmergencyOnlyServer(options: EmergencyOnlyOptions): P
 
   const languageOf = (req: IncomingMessage): Language => pickLanguage(req.headers['accept-language'], siteLanguage);
 
-  function sendJson(res: ServerResponse, status: number, body: unknown) {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
-    res.end(text);
-  }
-
   function sendError(req: IncomingMessage, res: ServerResponse, code: ErrorCode, params: Record<string, string | number> = {}) {
-    sendJson(res, errorStatus[code], { error: { code, message: formatError(t, languageOf(req), code, params, fallback?.timeZone), ...(Object.keys(params).length ? { params } : {}) } });
+    sendApiError(res, code, formatError(t, languageOf(req), code, params, fallback?.timeZone), params);
   }
 
   function authorised(req: IncomingMessage): boolean {

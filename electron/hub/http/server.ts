@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { contract, errorStatus, isMethodName, methodNames, roleMayCall, type ErrorCode, type MethodName } from '../../../shared/contract/index.js';
+import { contract, isMethodName, methodNames, roleMayCall, type ErrorCode, type MethodName } from '../../../shared/contract/index.js';
 import { formatError } from '../../../shared/i18n/format-error.js';
 import { createI18n, isLanguage, pickLanguage, type Language } from '../../../shared/i18n/index.js';
 import { DatabaseFileError } from '../db/errors.js';
@@ -18,6 +18,7 @@ import type { Hub } from '../hub.js';
 import { softwareVersion } from '../version.js';
 import { serveSiteCa, type SiteCaFile } from './ca-page.js';
 import { securityHeaders } from './headers.js';
+import { sendApiError, sendJson } from './respond.js';
 import { sendExportZip } from './export-zip.js';
 import { maxJsonDepth, nestsDeeperThan } from './json-depth.js';
 import { openEventStream, StreamRegistry } from './sse.js';
@@ -60,20 +61,9 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
     return header ? pickLanguage(header, site) : isLanguage(site) ? site : 'zh-CN';
   }
 
-  function sendJson(res: ServerResponse, status: number, body: unknown) {
-    const text = JSON.stringify(body);
-    res.writeHead(status, {
-      ...securityHeaders,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(text),
-      'Cache-Control': 'no-store',
-    });
-    res.end(text);
-  }
-
   async function sendError(req: IncomingMessage, res: ServerResponse, code: ErrorCode, params: Record<string, string | number> = {}) {
     const language = await languageOf(req);
-    sendJson(res, errorStatus[code], { error: { code, message: formatError(t, language, code, params) } });
+    sendApiError(res, code, formatError(t, language, code, params));
   }
 
   function bearer(req: IncomingMessage, url: URL): string | null {
