@@ -5,9 +5,9 @@
  * in the audit log. A dry run and bad input change nothing; a second purge finds nothing.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { canonicalJson } from '../../shared/domain/canonical.js';
 import { inspectorItems } from '../../shared/domain/extinguisher-checklist.js';
 import { checkAuditChain } from '../../electron/hub/db/stores/audit.js';
@@ -335,5 +335,52 @@ describe('pairing a device from the admin screen', () => {
     expect((await t.call('device.invite', { auth: supervisor, role: 'kiosk', name: '  ' }, 'admin')).status).toBe(400);
     expect((await t.call('device.invite', { auth: { employeeNo: '1020', pin: '1234' }, role: 'kiosk', name: 'x' }, 'admin')).body.error.code).toBe('supervisor_pin_required');
     expect(await count()).toBe(before);
+  });
+});
+
+describe('safefloor purge', () => {
+  it('a dry run says what would go and changes nothing; the purge removes it; the next finds nothing; bad arguments are refused', async () => {
+    const { main } = await import('../../electron/hub/cli/main.js');
+    const { openHub } = await import('../../electron/hub/hub.js');
+    const { seedDemo } = await import('../../electron/hub/demo.js');
+    const { FixedClock, tempDir } = await import('../support/hub.js');
+    const dataDir = tempDir('safefloor-purge-');
+    // A visit from 2015: past any retention the site can choose, whatever today is.
+    const clock = new FixedClock(Date.parse('2015-06-01T02:00:00Z'));
+    const hub = await openHub({ dataDir, clock, autoSignOut: false, backups: false });
+    await seedDemo(hub.db, clock.now());
+    const briefing = await hub.briefing.current();
+    const caller = { device: null, language: 'en' as const };
+    const { visitor } = await hub.visitors.signIn({ name: '王小明', company: '顺丰速运', hostEmployeeNo: '1002', briefingVersion: briefing.version, language: 'zh-CN', accepted: true }, caller);
+    await hub.visitors.signOut({ visitorId: visitor.visitorId }, caller);
+    await hub.close();
+
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const visit = async () => {
+      const reopened = await openHub({ dataDir, autoSignOut: false, backups: false });
+      try {
+        return await reopened.db.get<{ name: string; company: string }>('SELECT name, company FROM visitors WHERE id = ?', [visitor.visitorId]);
+      } finally {
+        await reopened.close();
+      }
+    };
+    try {
+      expect(await main(['purge', '--data', dataDir, '--dry-run'])).toBe(0);
+      expect(out.at(-1)).toMatch(/^Dry run, nothing changed — a purge would remove the personal fields of 1 records .*visitors 1/);
+      expect(await visit()).toEqual({ name: '王小明', company: '顺丰速运' });
+      expect(await main(['purge', '--data', dataDir])).toBe(0);
+      expect(out.at(-1)).toMatch(/^Purge 1: removed the personal fields of 1 records/);
+      expect(await visit()).toEqual({ name: '', company: '' });
+      expect(await main(['purge', '--data', dataDir])).toBe(0);
+      expect(out.at(-1)).toMatch(/^Nothing to purge/);
+      expect(await main(['purge'])).toBe(2);
+      expect(await main(['purge', '--data', dataDir, 'everything'])).toBe(2);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -20,6 +20,7 @@ import { extinguishersImport } from './extinguishers.js';
 import { pairingLink, readHubUrl, removeHubFile, writeHubFile } from './hub-file.js';
 import { rosterCommand, rosterUsage } from './roster.js';
 import { dbCommand, dbUsage } from './db.js';
+import { purgeCommand, purgeUsage } from './purge.js';
 import { checkHost, listenPlan, serveEmergencyOnly } from './listen.js';
 import { DatabaseFileError } from '../db/errors.js';
 import type { HttpServer } from '../http/server.js';
@@ -36,6 +37,7 @@ Usage:
   ${rosterUsage}
   safefloor extinguishers import --data DIR FILE.csv [--dry-run]
   ${dbUsage}
+  ${purgeUsage}
 
 LAN access (--lan, or the site setting lanAccess): HTTPS on every interface with the site's own
 certificate; without it the hub answers on 127.0.0.1 only.
@@ -235,6 +237,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'extinguishers' && sub === 'import') return await extinguishersImport(rest);
     else if (command === 'roster') return await rosterCommand(argv.slice(1));
     else if (command === 'db') return await dbCommand(argv.slice(1));
+    else if (command === 'purge') return await purgeCommand(argv.slice(1));
     else if (command === undefined || command === '--help' || command === 'help') console.log(usage);
     else throw new UsageError(`unknown command: ${[command, sub].filter(Boolean).join(' ')}`);
     return 0;
