@@ -351,7 +351,7 @@ describe('safefloor purge', () => {
     await seedDemo(hub.db, clock.now());
     const briefing = await hub.briefing.current();
     const caller = { device: null, language: 'en' as const };
-    const { visitor } = await hub.visitors.signIn({ name: '王小明', company: '顺丰速运', hostEmployeeNo: '1002', briefingVersion: briefing.version, language: 'zh-CN', accepted: true }, caller);
+    const { visitor } = await hub.visitors.signIn({ name: '王小明', company: '顺丰速运', hostEmployeeNo: '1002', briefingVersion: briefing.version, language: 'zh-CN' }, caller);
     await hub.visitors.signOut({ visitorId: visitor.visitorId }, caller);
     await hub.close();
 
