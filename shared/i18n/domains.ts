@@ -10,12 +10,14 @@ import enAdmin from './locales/en/admin.json' with { type: 'json' };
 import zhCNAdmin from './locales/zh-CN/admin.json' with { type: 'json' };
 import enSupervisor from './locales/en/supervisor.json' with { type: 'json' };
 import zhCNSupervisor from './locales/zh-CN/supervisor.json' with { type: 'json' };
+import enRecords from './locales/en/records.json' with { type: 'json' };
+import zhCNRecords from './locales/zh-CN/records.json' with { type: 'json' };
 
 type Words = { [key: string]: string | Words };
 
 export const wordsByDomain: Record<'zh-CN' | 'en', Words[]> = {
-  'zh-CN': [zhCNWarden, zhCNEmergency, zhCNAdmin, zhCNSupervisor],
-  en: [enWarden, enEmergency, enAdmin, enSupervisor],
+  'zh-CN': [zhCNWarden, zhCNEmergency, zhCNAdmin, zhCNSupervisor, zhCNRecords],
+  en: [enWarden, enEmergency, enAdmin, enSupervisor, enRecords],
 };
 
 /** Deep merge; a domain file never silently replaces a key the core file has. */
