@@ -107,17 +107,23 @@ export async function rollOf(db: Queryable, e: RollBounds): Promise<RollRow[]> {
   return [...staff, ...visitors];
 }
 
+// The bounds are bound parameters, not columns of a CTE: only then does SQLite read the events
+// between them as a range of ids (with a CTE it built an index of the whole history per query).
+// Who was on site at the start comes from presence_current for everyone whose latest event is
+// from before the start; only those who passed the door since are looked up in the history.
 const staffRollOf = (db: Queryable, e: RollBounds) =>
   db.all<RollRow>(
-    `WITH bounds AS (SELECT $start AS start_id, coalesce($end, (SELECT max(id) FROM presence_events)) AS end_id),
-     at_start AS (
-       SELECT p.id AS person_id, $startedAt AS since
-         FROM people p, bounds b
-        WHERE (SELECT kind FROM presence_events WHERE person_id = p.id AND id <= b.start_id ORDER BY id DESC LIMIT 1) = 'in'
+    `WITH at_start AS (
+       SELECT person_id, $startedAt AS since FROM presence_current WHERE event_id <= $start AND kind = 'in'
+       UNION ALL
+       SELECT c.person_id, $startedAt AS since FROM presence_current c
+        WHERE c.event_id > $start
+          AND (SELECT kind FROM presence_events WHERE person_id = c.person_id AND id <= $start ORDER BY id DESC LIMIT 1) = 'in'
      ),
      joined AS (
-       SELECT e.person_id, min(e.at) AS since FROM presence_events e, bounds b
-        WHERE e.id > b.start_id AND e.id <= b.end_id AND e.kind = 'in' GROUP BY e.person_id
+       SELECT person_id, min(at) AS since FROM presence_events
+        WHERE id > $start AND id <= coalesce($end, (SELECT max(id) FROM presence_events)) AND kind = 'in'
+        GROUP BY person_id
      ),
      marked AS (
        SELECT person_id, marked_at AS since FROM roll_call_marks WHERE emergency_id = $emergency AND person_id IS NOT NULL
@@ -128,11 +134,12 @@ const staffRollOf = (db: Queryable, e: RollBounds) =>
      )
      SELECT r.person_id, p.employee_no, NULL AS visitor_id, p.name, p.team, r.since,
             m.marked_at,
-            (SELECT CASE WHEN last.kind = 'out' AND last.id > b.start_id THEN last.at END
-               FROM (SELECT id, kind, at FROM presence_events WHERE person_id = r.person_id AND id <= b.end_id ORDER BY id DESC LIMIT 1) last) AS left_at
+            (SELECT CASE WHEN last.kind = 'out' AND last.id > $start THEN last.at END
+               FROM (SELECT id, kind, at FROM presence_events
+                      WHERE person_id = r.person_id AND id <= coalesce($end, (SELECT max(id) FROM presence_events))
+                      ORDER BY id DESC LIMIT 1) last) AS left_at
        FROM roll r
        JOIN people p ON p.id = r.person_id
-       CROSS JOIN bounds b
        LEFT JOIN roll_call_marks m ON m.emergency_id = $emergency AND m.person_id = r.person_id
       ORDER BY p.team, p.name`,
     { start: e.start_event_id, end: e.end_event_id, startedAt: e.started_at, emergency: e.id },
@@ -141,16 +148,15 @@ const staffRollOf = (db: Queryable, e: RollBounds) =>
 // A visit has one sign-in and at most one sign-out, so "latest event" is "signed out yet".
 const visitorRollOf = (db: Queryable, e: RollBounds) =>
   db.all<RollRow>(
-    `WITH bounds AS (SELECT $start AS start_id, coalesce($end, (SELECT max(id) FROM visitor_events)) AS end_id),
-     at_start AS (
+    `WITH at_start AS (
        SELECT i.visitor_id, $startedAt AS since
-         FROM visitor_events i, bounds b
-        WHERE i.kind = 'in' AND i.id <= b.start_id
-          AND NOT EXISTS (SELECT 1 FROM visitor_events o WHERE o.visitor_id = i.visitor_id AND o.kind = 'out' AND o.id <= b.start_id)
+         FROM visitor_events i
+        WHERE i.kind = 'in' AND i.id <= $start
+          AND NOT EXISTS (SELECT 1 FROM visitor_events o WHERE o.visitor_id = i.visitor_id AND o.kind = 'out' AND o.id <= $start)
      ),
      joined AS (
-       SELECT i.visitor_id, i.at AS since FROM visitor_events i, bounds b
-        WHERE i.kind = 'in' AND i.id > b.start_id AND i.id <= b.end_id
+       SELECT visitor_id, at AS since FROM visitor_events
+        WHERE kind = 'in' AND id > $start AND id <= coalesce($end, (SELECT max(id) FROM visitor_events))
      ),
      marked AS (
        SELECT visitor_id, marked_at AS since FROM roll_call_marks WHERE emergency_id = $emergency AND visitor_id IS NOT NULL
@@ -161,10 +167,11 @@ const visitorRollOf = (db: Queryable, e: RollBounds) =>
      )
      SELECT NULL AS person_id, NULL AS employee_no, r.visitor_id, v.name, v.company AS team, r.since,
             m.marked_at,
-            (SELECT o.at FROM visitor_events o WHERE o.visitor_id = r.visitor_id AND o.kind = 'out' AND o.id > b.start_id AND o.id <= b.end_id) AS left_at
+            (SELECT o.at FROM visitor_events o
+              WHERE o.visitor_id = r.visitor_id AND o.kind = 'out' AND o.id > $start
+                AND o.id <= coalesce($end, (SELECT max(id) FROM visitor_events))) AS left_at
        FROM roll r
        JOIN visitors v ON v.id = r.visitor_id
-       CROSS JOIN bounds b
        LEFT JOIN roll_call_marks m ON m.emergency_id = $emergency AND m.visitor_id = r.visitor_id
       ORDER BY v.company, v.name`,
     // An emergency from before visitors existed has no visitor bounds: nobody joins, and bounds of -1 match no event.

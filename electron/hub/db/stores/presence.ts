@@ -34,15 +34,18 @@ export interface OnSiteRow {
   since: number;
 }
 
-/** Everyone whose latest event is a sign-in: one index seek per person, whatever the history's length. */
+/**
+ * Everyone whose latest event is a sign-in. Read from presence_current (kept by triggers in the
+ * same transaction as each event, see migrations.ts): one row per person, so the cost follows
+ * the number of people, never the length of the history.
+ */
 export const onSitePeople = (db: Queryable) =>
   db.all<OnSiteRow>(
-    `SELECT p.employee_no, p.name, p.team, e.id AS event_id, e.at AS since
-       FROM people p
-       JOIN presence_events e
-         ON e.id = (SELECT id FROM presence_events WHERE person_id = p.id ORDER BY id DESC LIMIT 1)
-      WHERE e.kind = 'in'
-      ORDER BY e.at, e.id`,
+    `SELECT p.employee_no, p.name, p.team, c.event_id, c.at AS since
+       FROM presence_current c
+       JOIN people p ON p.id = c.person_id
+      WHERE c.kind = 'in'
+      ORDER BY c.at, c.event_id`,
   );
 
 export interface DoorState {
@@ -60,7 +63,7 @@ export interface DoorState {
  */
 export const doorState = async (db: Queryable, personId: number): Promise<DoorState> =>
   (await db.get<DoorState>(
-    `SELECT (SELECT kind FROM presence_events WHERE person_id = $p ORDER BY id DESC LIMIT 1) AS last_kind,
+    `SELECT (SELECT kind FROM presence_current WHERE person_id = $p) AS last_kind,
             (SELECT at FROM presence_events WHERE person_id = $p AND kind = 'in' ORDER BY id DESC LIMIT 1) AS last_in_at,
             (SELECT max(at) FROM appearance_checks WHERE person_id = $p) AS last_check_at`,
     { p: personId },
@@ -69,11 +72,7 @@ export const doorState = async (db: Queryable, personId: number): Promise<DoorSt
 /** People still signed in from before an instant: the daily close signs them out. */
 export const signedInBefore = (db: Queryable, before: number) =>
   db.all<{ person_id: number; since: number }>(
-    `SELECT p.id AS person_id, e.at AS since
-       FROM people p
-       JOIN presence_events e
-         ON e.id = (SELECT id FROM presence_events WHERE person_id = p.id ORDER BY id DESC LIMIT 1)
-      WHERE e.kind = 'in' AND e.at < ?`,
+    `SELECT person_id, at AS since FROM presence_current WHERE kind = 'in' AND at < ? ORDER BY person_id`,
     [before],
   );
 
