@@ -12,12 +12,14 @@ import enSupervisor from './locales/en/supervisor.json' with { type: 'json' };
 import zhCNSupervisor from './locales/zh-CN/supervisor.json' with { type: 'json' };
 import enRecords from './locales/en/records.json' with { type: 'json' };
 import zhCNRecords from './locales/zh-CN/records.json' with { type: 'json' };
+import enPeople from './locales/en/people.json' with { type: 'json' };
+import zhCNPeople from './locales/zh-CN/people.json' with { type: 'json' };
 
 type Words = { [key: string]: string | Words };
 
 export const wordsByDomain: Record<'zh-CN' | 'en', Words[]> = {
-  'zh-CN': [zhCNWarden, zhCNEmergency, zhCNAdmin, zhCNSupervisor, zhCNRecords],
-  en: [enWarden, enEmergency, enAdmin, enSupervisor, enRecords],
+  'zh-CN': [zhCNWarden, zhCNEmergency, zhCNAdmin, zhCNSupervisor, zhCNRecords, zhCNPeople],
+  en: [enWarden, enEmergency, enAdmin, enSupervisor, enRecords, enPeople],
 };
 
 /** Deep merge; a domain file never silently replaces a key the core file has. */
