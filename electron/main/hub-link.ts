@@ -13,6 +13,7 @@
  */
 import type { CallError, CallResponse } from '../../shared/contract/bridge.js';
 import { isEventName, type EventName, type MethodName } from '../../shared/contract/index.js';
+import { callTimeoutFor } from '../../shared/contract/slow-methods.js';
 import { formatError } from '../../shared/i18n/format-error.js';
 import { createI18n, type Language } from '../../shared/i18n/index.js';
 import type { FromHubMessage, ToHubMessage } from '../hub/process-entry.js';
@@ -196,7 +197,7 @@ export function createLocalHubLink(options: LocalHubOptions): LocalHubLink {
         const timer = setTimeout(() => {
           pending.delete(id);
           resolve(unavailable(language));
-        }, callTimeoutMs);
+        }, callTimeoutFor(method, callTimeoutMs));
         pending.set(id, {
           language,
           settle(response) {
@@ -330,7 +331,7 @@ export function createRemoteHubLink(options: RemoteHubOptions): HubLink {
           method: 'POST',
           headers: { ...auth, 'Content-Type': 'application/json', 'Accept-Language': language },
           body: JSON.stringify(input ?? {}),
-          signal: AbortSignal.timeout(callTimeoutMs),
+          signal: AbortSignal.timeout(callTimeoutFor(method, callTimeoutMs)),
         });
         body = await res.json().catch(() => null);
       } catch {

@@ -1,5 +1,6 @@
 /** The API client over HTTP, for a plain browser on the LAN: bearer token, JSON, fetch-read events. */
 import { isErrorCode } from '../../shared/contract/errors.js';
+import { callTimeoutFor } from '../../shared/contract/slow-methods.js';
 import { isEventName } from './event-names.js';
 import type { MethodName, MethodOutput } from '../../shared/contract/methods.js';
 import { ApiCallError, networkError, type ApiClient, type ErrorParams } from './client.js';
@@ -66,7 +67,7 @@ export function createHttpClient(options: HttpTransportOptions): ApiClient {
           headers: { ...headers(), 'Content-Type': 'application/json' },
           body: JSON.stringify(input ?? {}),
           cache: 'no-store',
-          signal: AbortSignal.timeout(callTimeoutMs),
+          signal: AbortSignal.timeout(callTimeoutFor(method, callTimeoutMs)),
         });
       } catch {
         throw networkError();

@@ -99,6 +99,18 @@ describe('the local hub link (hub in a utility process)', () => {
     expect(await answer).toMatchObject({ ok: false, status: 503 });
   });
 
+  it('waits minutes, not seconds, for a roster import (every PIN in the file is checked)', async () => {
+    const { utilityProcess, link } = start(5_000);
+    const child = utilityProcess.last;
+    child.reply({ type: 'ready', url: null });
+    let settled = false;
+    const answer = link.call('roster.import', {}, 'en').finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(settled).toBe(false);
+    child.reply({ type: 'result', id: lastCall(child).id, response: { ok: true, output: { applied: true } } });
+    expect(await answer).toEqual({ ok: true, output: { applied: true } });
+  });
+
   it('ignores a dead process’s last words and stops restarting once closed', async () => {
     const { utilityProcess, link } = start();
     const first = utilityProcess.last;
