@@ -7,8 +7,9 @@ const screenshots = process.env.SCREENSHOTS === '1';
 export default defineConfig({
   testDir: 'tests/e2e',
   // The screenshot tour is a tool for looking at the screens, not a test; it runs only when asked.
-  testIgnore: screenshots ? [] : ['**/screenshots.spec.ts'],
-  testMatch: screenshots ? ['**/screenshots.spec.ts'] : ['**/*.spec.ts'],
+  // Each part of the app may have its own tour: screenshots.spec.ts, screenshots-<part>.spec.ts.
+  testIgnore: screenshots ? [] : ['**/screenshots*.spec.ts'],
+  testMatch: screenshots ? ['**/screenshots*.spec.ts'] : ['**/*.spec.ts'],
   globalSetup: './tests/e2e/support/require-build.ts',
   workers: 1,
   retries: 0,
