@@ -136,14 +136,14 @@ function ComplianceTable({ data, captionId, language }: { data: Compliance; capt
               <th key={team} scope="col">
                 <span className="team-mark" style={{ color: teamStyle(i).colour }} aria-hidden="true">
                   {teamStyle(i).mark}
-                </span>{' '}
+                </span>
                 {team}
               </th>
             ))}
             <th scope="col">
               <span className="team-mark" style={{ color: totalStyle.colour }} aria-hidden="true">
                 {totalStyle.mark}
-              </span>{' '}
+              </span>
               {t('compliance.allTeams')}
             </th>
           </tr>

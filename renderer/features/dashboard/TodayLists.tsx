@@ -28,7 +28,6 @@ export function TrainingPanel({ data }: { data: DashboardToday }) {
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">{t('today.people.team')}</th>
                 <th scope="col">{t('today.people.name')}</th>
                 <th scope="col">{t('today.people.training')}</th>
                 <th scope="col">{t('today.training.expiresOn')}</th>
@@ -38,9 +37,9 @@ export function TrainingPanel({ data }: { data: DashboardToday }) {
             <tbody>
               {signedIn.map((p) => (
                 <tr key={p.employeeNo}>
-                  <td>{p.team}</td>
                   <th scope="row">
                     {p.name} <span className="muted">({p.employeeNo})</span>
+                    <span className="cell-sub">{p.team}</span>
                   </th>
                   <td>
                     <TrainingStatusChip status={p.status} />

@@ -165,7 +165,7 @@ export function BriefingEditor() {
               </fieldset>
               <NumbersEditor content={content} problems={tried ? problems.numbers : []} disabled={busy} onChange={change} />
             </div>
-            <div className="form">
+            <div className="form briefing-preview-column">
               <h3 className="subhead">{t('door.briefing.preview')}</h3>
               <BriefingPreview content={content} lang={lang} />
             </div>

@@ -36,6 +36,8 @@ export type CheckOutcome = 'passed' | 'failed' | 'none';
 export interface SupervisorSite {
   url: string;
   hub: Hub;
+  /** A kiosk's token, for what the door does (visitors, sign-ins by PIN). */
+  kiosk: string;
   pairingLink(role: DeviceRole): Promise<string>;
   call(method: string, input: unknown, token?: string): Promise<{ status: number; body: any }>;
   /** Runs `work` with the hub's clock at `at` (ms), then returns the clock to real time. */
@@ -76,6 +78,7 @@ async function startSupervisorSite(): Promise<SupervisorSite> {
   return {
     url: http.url,
     hub,
+    kiosk,
     call,
     async pairingLink(role) {
       const { code } = await hub.devices.createPairing(role, `e2e ${role}`);
