@@ -135,6 +135,22 @@ test('a large import shows its progress on the PIN checks and, cancelled, change
   await expect(preview.getByRole('button', { name: '导入', exact: true })).toBeEnabled();
 });
 
+test('a preview of a roster whose PINs are on file shows its progress while each PIN is checked', async ({ page, hub }) => {
+  test.setTimeout(90_000);
+  const list = await hub.call('people.list', { status: 'active', limit: 500 }, await hub.token('admin'));
+  const demo = (list.body.people as { employeeNo: string; name: string; team: string }[]).filter((p) => /^1\d{3}$/.test(p.employeeNo));
+  expect(demo.length).toBeGreaterThan(200);
+  const lines = demo.map((p) => `${p.employeeNo},"${p.name}","${p.team}",1234`);
+  await pick(page, 'everyone.csv', Buffer.from(`employee_no,name,team,pin\n${lines.join('\n')}\n`));
+  await page.getByRole('button', { name: '预览变更' }).click();
+  const running = page.getByRole('region', { name: '正在生成预览' });
+  await expect(running.getByText(new RegExp(`^\\d+ / ${demo.length}$`))).toBeVisible();
+  const preview = page.getByRole('region', { name: '预览：尚未做任何变更' });
+  await expect(preview).toBeVisible({ timeout: 30_000 });
+  await expect(running).toHaveCount(0);
+  await expect(preview.locator('.tile').filter({ hasText: '将新增' }).locator('.tile-value')).toHaveText('0');
+});
+
 test('"the whole roster" previews who would be deactivated; changing the option asks for a new preview', async ({ page, hub }) => {
   await pick(page, 'one.csv', Buffer.from('\ufeffemployee_no,name\n8301,只有一人\n'));
   await page.getByLabel(/此文件为完整名册/).check();
