@@ -37,8 +37,14 @@ export interface E2eHub {
   stop(): Promise<void>;
 }
 
-export async function startE2eHub(): Promise<E2eHub> {
+export interface E2eHubOptions {
+  /** Fills the new data folder before the hub opens it (a spec that needs a big history). */
+  prepare?(dataDir: string): Promise<void>;
+}
+
+export async function startE2eHub(options: E2eHubOptions = {}): Promise<E2eHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'safefloor-e2e-'));
+  await options.prepare?.(dataDir);
   // As a site runs it: answers are not re-checked against the contract here (the integration tests
   // do that), so these tests judge only what a person sees.
   const hub = await openHub({ dataDir });
