@@ -202,10 +202,10 @@ test('records training for several ticked people at once, and for one with its e
 
   // A pass date in the future is named before anything is sent.
   await page.getByLabel('通过日期').fill(siteDay(3));
-  await page.getByRole('button', { name: '登记培训（2 人）' }).click();
+  await page.getByRole('button', { name: '为 2 人登记培训' }).click();
   await expect(page.getByText('通过日期不能晚于今天。')).toBeVisible();
   await page.getByLabel('通过日期').fill(siteDay(-10));
-  await page.getByRole('button', { name: '登记培训（2 人）' }).click();
+  await page.getByRole('button', { name: '为 2 人登记培训' }).click();
 
   await expect(page.getByRole('status').filter({ hasText: '已为 2 人登记培训。' })).toBeVisible();
   // Back on the list as it was left: only the one still untrained needs attention.

@@ -76,7 +76,7 @@ export function TrainingForm({ employeeNos, onRecorded, onCancel }: TrainingForm
           </button>
         )}
         <button type="submit" className="button button-primary" disabled={action.busy || employeeNos.length === 0}>
-          {action.busy ? t('people.common.saving') : t('people.training.record', { count: employeeNos.length })}
+          {action.busy ? t('people.common.saving') : employeeNos.length === 1 ? t('people.training.recordOne') : t('people.training.record', { count: employeeNos.length })}
         </button>
       </div>
     </form>
