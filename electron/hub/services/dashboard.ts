@@ -64,8 +64,9 @@ export function createDashboardService({ db, clock, settings }: DashboardDeps) {
       const { s, today, bounds } = await site();
       const day = input.day ?? today;
       const { from, to } = bounds(day, day);
-      const [events, checks, onSiteNow, openFlagRows, openFlags, visits, closed, active] = await Promise.all([
-        presenceBetween(db, from, to),
+      const [dayEvents, checks, onSiteNow, openFlagRows, openFlags, visits, closed, active] = await Promise.all([
+        // One past the end: the close that ends this day records forgotten sign-outs at `to` sharp.
+        presenceBetween(db, from, to + 1),
         checksBetween(db, from, to),
         onSitePeople(db),
         failedChecks(db, 'open', 50),
@@ -74,6 +75,10 @@ export function createDashboardService({ db, clock, settings }: DashboardDeps) {
         autoClosed(from, to),
         listPeople(db, { status: 'active' }),
       ]);
+
+      // That close's sign-out ends this day (the person was not here on the next one); anything
+      // else at `to` already belongs to the next day.
+      const events = dayEvents.filter((e) => e.at < to || (e.automatic === 1 && e.kind === 'out'));
 
       // Per person who signed in this day: first sign-in, latest event, latest self-check.
       const byPerson = new Map<number, { row: DayEventRow; firstIn: number; last: DayEventRow }>();
