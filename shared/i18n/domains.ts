@@ -8,6 +8,8 @@ import enEmergency from './locales/en/emergency.json' with { type: 'json' };
 import zhCNEmergency from './locales/zh-CN/emergency.json' with { type: 'json' };
 import enAdmin from './locales/en/admin.json' with { type: 'json' };
 import zhCNAdmin from './locales/zh-CN/admin.json' with { type: 'json' };
+import enDoor from './locales/en/door.json' with { type: 'json' };
+import zhCNDoor from './locales/zh-CN/door.json' with { type: 'json' };
 import enSupervisor from './locales/en/supervisor.json' with { type: 'json' };
 import zhCNSupervisor from './locales/zh-CN/supervisor.json' with { type: 'json' };
 import enRecords from './locales/en/records.json' with { type: 'json' };
@@ -18,8 +20,8 @@ import zhCNPeople from './locales/zh-CN/people.json' with { type: 'json' };
 type Words = { [key: string]: string | Words };
 
 export const wordsByDomain: Record<'zh-CN' | 'en', Words[]> = {
-  'zh-CN': [zhCNWarden, zhCNEmergency, zhCNAdmin, zhCNSupervisor, zhCNRecords, zhCNPeople],
-  en: [enWarden, enEmergency, enAdmin, enSupervisor, enRecords, enPeople],
+  'zh-CN': [zhCNWarden, zhCNEmergency, zhCNAdmin, zhCNDoor, zhCNSupervisor, zhCNRecords, zhCNPeople],
+  en: [enWarden, enEmergency, enAdmin, enDoor, enSupervisor, enRecords, enPeople],
 };
 
 /** Deep merge; a domain file never silently replaces a key the core file has. */
