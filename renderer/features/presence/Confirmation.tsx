@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { PresenceResult } from '../../../shared/contract/presence.js';
 import { formatTime } from '../../app/format.js';
 import { kioskTimings } from './timings.js';
+import { TrainingWarning } from './TrainingWarning.js';
+import '../../styles/door.css';
 
 export function Confirmation({ result, onDone }: { result: PresenceResult; onDone(): void }) {
   const { t, i18n } = useTranslation();
@@ -11,10 +13,13 @@ export function Confirmation({ result, onDone }: { result: PresenceResult; onDon
   useEffect(() => {
     doneRef.current = onDone;
   });
+  // A training warning needs longer to read than a name and a time.
+  const warned = result.training !== null && result.training.status !== 'ok';
+  const showForMs = warned ? kioskTimings.doneMs : kioskTimings.confirmationMs;
   useEffect(() => {
-    const timer = setTimeout(() => doneRef.current(), kioskTimings.confirmationMs);
+    const timer = setTimeout(() => doneRef.current(), showForMs);
     return () => clearTimeout(timer);
-  }, []);
+  }, [showForMs]);
 
   const signedIn = result.event.kind === 'in';
   const time = formatTime(result.event.at, i18n.language);
@@ -33,13 +38,14 @@ export function Confirmation({ result, onDone }: { result: PresenceResult; onDon
           {signedIn ? t('confirmation.signedInAt', { time }) : t('confirmation.signedOutAt', { time })}
         </p>
       </div>
+      <TrainingWarning training={result.training} />
       <button type="button" className="button button-primary confirmation-done" onClick={onDone}>
         {t('confirmation.done')}
       </button>
       <div
         className="countdown"
         aria-hidden="true"
-        style={{ animationDuration: `${kioskTimings.confirmationMs}ms` }}
+        style={{ animationDuration: `${showForMs}ms` }}
       />
     </main>
   );

@@ -1,5 +1,5 @@
 /** Employee number, then PIN, on the on-screen keypad; the hub's refusals shown where they apply. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Credential } from '../../../shared/contract/presence.js';
 import { ApiCallError } from '../../api/client.js';
@@ -19,13 +19,19 @@ export interface KeypadEntryProps {
   busy: boolean;
   onSubmit(credential: Credential): Promise<ToggleOutcome>;
   onCancel(): void;
+  /** Shown above the title: why the number and PIN are asked for (e.g. a self-check that timed out). */
+  intro?: ReactNode;
+  /** A number already known (the person who just signed in): the entry starts at the PIN. */
+  initialEmployeeNo?: string;
+  /** The final button's label, when it does something other than sign in or out. */
+  submitLabel?: string;
 }
 
-export function KeypadEntry({ busy, onSubmit, onCancel }: KeypadEntryProps) {
+export function KeypadEntry({ busy, onSubmit, onCancel, intro, initialEmployeeNo = '', submitLabel }: KeypadEntryProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [step, setStep] = useState<Step>('employeeNo');
-  const [employeeNo, setEmployeeNo] = useState('');
+  const [step, setStep] = useState<Step>(initialEmployeeNo ? 'pin' : 'employeeNo');
+  const [employeeNo, setEmployeeNo] = useState(initialEmployeeNo);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<ApiCallError | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -68,6 +74,7 @@ export function KeypadEntry({ busy, onSubmit, onCancel }: KeypadEntryProps) {
   return (
     <main className="entry" aria-labelledby="entry-title">
       <section className="entry-info">
+        {intro}
         <h1 id="entry-title" className="entry-title" ref={headingRef} tabIndex={-1}>
           {step === 'employeeNo' ? t('keypad.employeeNoTitle') : t('keypad.pinTitle')}
         </h1>
@@ -97,7 +104,7 @@ export function KeypadEntry({ busy, onSubmit, onCancel }: KeypadEntryProps) {
             </button>
           )}
           <button type="button" className="button button-primary" onClick={() => void confirm()} disabled={!ready || busy}>
-            {step === 'employeeNo' ? t('keypad.next') : t('keypad.ok')}
+            {step === 'employeeNo' ? t('keypad.next') : (submitLabel ?? t('keypad.ok'))}
           </button>
         </div>
       </section>
