@@ -18,6 +18,7 @@ import { auditEntry, auditRange, recordExport, type Period } from '../db/stores/
 import { softwareVersion } from '../version.js';
 import { KindWriter, type WrittenFile } from './file-writer.js';
 import { auditKind, recordKinds } from './kinds.js';
+import { isoTimeFormatter, localTimeFormatter } from './local-time.js';
 import { allowedSignersName, exportFormat, manifestName, recordCount, signatureName, type Manifest } from './manifest.js';
 import { auditorReadme } from './readme.js';
 import { allowedSignersLine, fingerprint, signSha512, sshPublicKey } from './sshsig.js';
@@ -61,6 +62,22 @@ export interface ExportDeps {
 
 const pageSize = 5000;
 
+/**
+ * Reads pages one ahead: the next page's query runs (on SQLite's thread) while this one is
+ * checked, formatted and hashed. `next` gives the page after the given one, or null at the end.
+ */
+async function* pagesAhead<Row>(first: Promise<Row[]>, next: (page: Row[]) => Promise<Row[]> | null): AsyncGenerator<Row[]> {
+  let pending: Promise<Row[]> | null = first;
+  while (pending) {
+    const page: Row[] = await pending;
+    if (page.length === 0) return;
+    pending = next(page);
+    // A failed read-ahead is reported by the next await, not as an unhandled rejection meanwhile.
+    pending?.catch(() => undefined);
+    yield page;
+  }
+}
+
 export async function runExport(deps: ExportDeps, options: ExportOptions): Promise<{ manifest: Manifest; dir: string }> {
   const { db, clock, timeZone } = deps;
   if (options.from && options.to && options.from > options.to) throw new ExportRefused('bad_period', `--from ${options.from} is after --to ${options.to}`);
@@ -89,6 +106,7 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     step(0, 'start');
 
     const files: WrittenFile[] = [];
+    const time = { local: localTimeFormatter(timeZone), iso: isoTimeFormatter() };
     const label = (field: string) => deps.t(`export.columns.${field}`, { lng: deps.language, defaultValue: field });
 
     // The chain first: a broken chain refuses the export before any record is written.
@@ -100,22 +118,23 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
       if (range) {
         const before = range.firstSeq > 1 ? await auditEntry(db, range.firstSeq - 1) : undefined;
         if (range.firstSeq > 1 && !before) throw new ExportRefused('chain_broken', `audit entry ${range.firstSeq - 1} is missing`);
-        if (before && entryHash(withoutHash(before)) !== before.hash) throw new ExportRefused('chain_broken', `audit entry ${before.seq} was changed`);
+        if (before && entryHash(before) !== before.hash) throw new ExportRefused('chain_broken', `audit entry ${before.seq} was changed`);
         let prev = before?.hash ?? genesisHash;
         let expected = range.firstSeq;
         let firstHash = '';
-        for (;;) {
-          const entries = await auditKind.page(db, expected - 1, range.lastSeq, pageSize);
-          if (entries.length === 0) break;
+        const pages = pagesAhead(auditKind.page(db, expected - 1, range.lastSeq, pageSize), (page) =>
+          auditKind.page(db, page[page.length - 1]!.seq, range.lastSeq, pageSize),
+        );
+        for await (const entries of pages) {
           for (const entry of entries) {
             if (entry.seq !== expected) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
             if (entry.prev_hash !== prev) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} does not link to the one before it`);
-            if (entryHash(withoutHash(entry)) !== entry.hash) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} was changed`);
+            if (entryHash(entry) !== entry.hash) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} was changed`);
             if (!firstHash) firstHash = entry.hash;
             prev = entry.hash;
             expected++;
           }
-          await writer.writePage(entries.map((e) => auditKind.toRecord(e, timeZone)));
+          await writer.writeRows(entries, auditKind, time);
           step(entries.length, auditKind.name);
         }
         if (expected !== range.lastSeq + 1) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
@@ -128,13 +147,10 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
       const writer = new KindWriter(work, kind.name, kind.jsonFields, kind.csvFields);
       writers.push(writer);
       await writer.header(kind.csvFields.map(label));
-      let after = 0;
-      for (;;) {
-        const rows = await kind.page(db, after, period, pageSize);
-        if (rows.length === 0) break;
-        const records = rows.map((row: unknown) => kind.toRecord(row, timeZone));
-        await writer.writePage(records);
-        after = kind.key(rows[rows.length - 1]);
+      const pages = pagesAhead(kind.page(db, 0, period, pageSize), (page) => kind.page(db, kind.key(page[page.length - 1]), period, pageSize));
+      for await (const rows of pages) {
+        if (kind.csvLine && kind.jsonLine) await writer.writeRows(rows, { csvLine: kind.csvLine, jsonLine: kind.jsonLine }, time);
+        else await writer.writePage(rows.map((row: unknown) => kind.toRecord(row, timeZone)));
         step(rows.length, kind.name);
       }
       files.push(...(await writer.close()));
@@ -173,8 +189,3 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     throw err;
   }
 }
-
-const withoutHash = <T extends { hash: string }>(entry: T): Omit<T, 'hash'> => {
-  const { hash: _hash, ...rest } = entry;
-  return rest;
-};

@@ -1,0 +1,94 @@
+/**
+ * The export writes its big kinds through direct line writers and cached time formatting (for
+ * speed). What lands in the files must be exactly what the plain path gives: the record from
+ * toRecord, its CSV line and its JSON Lines line, and localDateTime / toISOString for instants.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../electron/hub/db/stores/audit.js';
+import type { PresenceExportRow } from '../../../electron/hub/db/stores/export.js';
+import { csvLine } from '../../../electron/hub/export/csv.js';
+import { auditKind, presenceKind, type ExportRecord } from '../../../electron/hub/export/kinds.js';
+import { isoTimeFormatter, localTimeFormatter } from '../../../electron/hub/export/local-time.js';
+import { localDateTime } from '../../../shared/domain/time.js';
+
+const zones = ['Asia/Shanghai', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'];
+// From 1900 (zones with local mean time, offsets in seconds) to 2100.
+const instant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) });
+// Text as people type it into names and teams, and what a spreadsheet would take for a formula.
+const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('=SUM(A1)', '+1', '-2', '@x', '\tx', 'a,b', 'say "hi"', 'line\nbreak', '张伟', ''));
+
+/** The plain path: the record, then its lines as KindWriter.writePage writes them. */
+function plainLines(kind: { jsonFields: readonly string[]; csvFields: readonly string[] }, record: ExportRecord) {
+  const ordered: ExportRecord = {};
+  for (const f of kind.jsonFields) ordered[f] = record[f] ?? null;
+  return { csv: csvLine(kind.csvFields.map((f) => record[f])), jsonl: `${JSON.stringify(ordered)}\n` };
+}
+
+describe('the export’s time formatting', () => {
+  it('gives localDateTime for any instant in any zone, in any order (across daylight-saving changes)', () => {
+    for (const zone of zones) {
+      const local = localTimeFormatter(zone);
+      fc.assert(fc.property(fc.array(instant, { maxLength: 30 }), (instants) => {
+        for (const at of instants) expect(local(at)).toBe(localDateTime(at, zone));
+      }));
+    }
+  });
+
+  it('gives localDateTime minute by minute through a day with a daylight-saving change', () => {
+    const local = localTimeFormatter('Europe/London');
+    for (let at = Date.UTC(2026, 2, 28, 22); at < Date.UTC(2026, 2, 29, 4); at += 59_999) expect(local(at)).toBe(localDateTime(at, 'Europe/London'));
+    for (let at = Date.UTC(2026, 9, 24, 22); at < Date.UTC(2026, 9, 25, 4); at += 59_999) expect(local(at)).toBe(localDateTime(at, 'Europe/London'));
+  });
+
+  it('gives toISOString for any instant', () => {
+    const iso = isoTimeFormatter();
+    fc.assert(fc.property(fc.array(fc.integer({ min: -8.64e15, max: 8.64e15 }), { maxLength: 30 }), (instants) => {
+      for (const at of instants) expect(iso(at)).toBe(new Date(at).toISOString());
+    }));
+  });
+});
+
+describe('the export’s direct line writers', () => {
+  const zone = 'Asia/Shanghai';
+  const time = { local: localTimeFormatter(zone), iso: isoTimeFormatter() };
+
+  it('write a presence record exactly as the plain path does', () => {
+    const row = fc.record<PresenceExportRow>({
+      id: fc.integer({ min: 1 }),
+      person_id: fc.integer({ min: 1 }),
+      kind: fc.constantFrom('in', 'out'),
+      at: instant,
+      method: fc.constantFrom('badge', 'pin', 'auto'),
+      automatic: fc.constantFrom(0, 1),
+      device_id: fc.option(fc.integer({ min: 1 }), { nil: null }),
+      employee_no: text,
+      name: text,
+      team: text,
+    });
+    fc.assert(fc.property(row, (r) => {
+      const plain = plainLines(presenceKind, presenceKind.toRecord(r, zone));
+      expect(presenceKind.csvLine!(r, time)).toBe(plain.csv);
+      expect(presenceKind.jsonLine!(r, time)).toBe(plain.jsonl);
+    }));
+  });
+
+  it('write an audit entry exactly as the plain path does', () => {
+    const entry = fc.record<AuditEntry>({
+      seq: fc.integer({ min: 1 }),
+      at: instant,
+      actor: text,
+      action: text,
+      entity: text,
+      entity_id: fc.option(text, { nil: null }),
+      record_hash: text,
+      prev_hash: text,
+      hash: text,
+    });
+    fc.assert(fc.property(entry, (e) => {
+      const plain = plainLines(auditKind, auditKind.toRecord(e, zone));
+      expect(auditKind.csvLine(e, time)).toBe(plain.csv);
+      expect(auditKind.jsonLine(e)).toBe(plain.jsonl);
+    }));
+  });
+});
