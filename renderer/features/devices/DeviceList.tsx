@@ -122,7 +122,7 @@ function RevokeDialog({ device, onCancel, onDone }: { device: DeviceListItem; on
 
   return (
     <ModalDialog labelledBy={titleId} className="emg-dialog-wide emg-dialog-danger records-dialog" onCancel={() => !busy && onCancel()}>
-      <h2 id={titleId} className="entry-title">
+      <h2 id={titleId} className="panel-title">
         {t('records.devices.revoke.title', { name: device.name })}
       </h2>
       <p>{t('records.devices.revoke.body')}</p>

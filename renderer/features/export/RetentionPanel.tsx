@@ -79,14 +79,14 @@ export function RetentionPanel() {
             aria-invalid={(months !== '' && !monthsOk) || undefined}
             aria-describedby={`${id}-months-hint`}
           />
-          <p id={`${id}-months-hint`} className="field-hint">
-            {t('records.retention.monthsHint')}
-          </p>
         </div>
         <button type="submit" className="button button-secondary" disabled={saving || !monthsOk}>
           {saving ? t('records.retention.saving') : t('records.retention.save')}
         </button>
       </form>
+      <p id={`${id}-months-hint`} className="field-hint">
+        {t('records.retention.monthsHint')}
+      </p>
       <ErrorNotice error={error ?? status.error} message={months !== '' && !monthsOk ? t('records.retention.badMonths') : null} />
       <div role="status" className="records-status">
         {saved !== null && <p className="notice notice-ok">{t('records.retention.saved', { count: saved })}</p>}
@@ -193,7 +193,7 @@ function PurgeDialog({
 
   return (
     <ModalDialog labelledBy={titleId} className="emg-dialog-wide emg-dialog-danger records-dialog" onCancel={() => !busy && onCancel()}>
-      <h2 id={titleId} className="entry-title">
+      <h2 id={titleId} className="panel-title">
         {t('records.retention.confirmTitle')}
       </h2>
       <p>{t('records.retention.confirmBody', { formatted: formatCount(count, lng), date: formatLongDate(cutoff, lng) })}</p>
