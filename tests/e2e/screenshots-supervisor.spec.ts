@@ -85,8 +85,8 @@ async function seedSite(site: SupervisorSite) {
   });
   await site.hub.autoSignOut.run(site.instant(today, '03:01'));
 
-  // Today: a morning's sign-ins (or the last hours, early in the day), two failed checks, some missing.
-  const start = Math.max(site.instant(today, '03:10'), Math.min(Date.now() - 3 * 60 * 60_000, site.instant(today, '08:00')));
+  // Today: a morning's sign-ins, two failed checks, some missing; the desk then looks at 11:30.
+  const start = site.instant(today, '08:00');
   const todays = [...Array.from({ length: 24 }, (_, i) => 1040 + i), 1203, 1207, 1218, 1235];
   for (const [i, no] of todays.entries()) {
     const outcome: CheckOutcome = i === 3 || i === 11 ? 'failed' : i % 7 === 5 ? 'none' : 'passed';
@@ -102,6 +102,7 @@ async function seedSite(site: SupervisorSite) {
       await site.call('visitor.signIn', { name, company, hostEmployeeNo: host, briefingVersion: briefing.version, language: 'zh-CN', accepted: true }, site.kiosk);
     }
   });
+  site.travelTo(site.instant(today, '11:30'));
 }
 
 test.beforeAll(() => mkdirSync(outDir, { recursive: true }));

@@ -36,6 +36,8 @@ function dataset(series: ChartSeries, style: TeamStyle) {
     borderWidth: series.total ? 5 : 3,
     borderDash: style.dash,
     spanGaps: false,
+    // A team at 100 % sits on the top edge: its points are drawn whole, not cut by the plot area.
+    clip: false as const,
   };
 }
 
@@ -57,6 +59,7 @@ export function drawComplianceChart(canvas: HTMLCanvasElement, words: ChartWords
       // Figures appear at once: no motion for anyone who asked for less, and none to wait for.
       animation: false,
       interaction: { mode: 'index', intersect: false },
+      layout: { padding: { top: 12, right: 12 } },
       scales: {
         x: { ticks: { color: muted, font }, grid: { color: grid } },
         y: {

@@ -42,6 +42,8 @@ export interface SupervisorSite {
   call(method: string, input: unknown, token?: string): Promise<{ status: number; body: any }>;
   /** Runs `work` with the hub's clock at `at` (ms), then returns the clock to real time. */
   at<T>(at: number, work: () => Promise<T>): Promise<T>;
+  /** Sets the hub's clock to `at` from now on, moving on with real time (screenshots at a set hour). */
+  travelTo(at: number): void;
   /** Badge sign-in at the kiosk, then the self-check through its ticket (or none). */
   signInAndCheck(employeeNo: number, outcome: CheckOutcome, note?: string): Promise<{ signIn: any; check: any }>;
   signOut(employeeNo: number): Promise<void>;
@@ -85,12 +87,16 @@ async function startSupervisorSite(): Promise<SupervisorSite> {
       return pairingLink(http.url, code);
     },
     async at(at, work) {
+      const before = clock.offset;
       clock.offset = at - Date.now();
       try {
         return await work();
       } finally {
-        clock.offset = 0;
+        clock.offset = before;
       }
+    },
+    travelTo(at) {
+      clock.offset = at - Date.now();
     },
     async signInAndCheck(employeeNo, outcome, note = '') {
       const signIn = await ok('presence.signIn', { badge: `BADGE-${employeeNo}` }, kiosk);
