@@ -28,6 +28,8 @@ test('the language switch changes the texts, including the hub’s messages, and
   const recorded = await hub.lastPresence('1130');
   await expect(confirmation).toContainText(`Signed in at ${siteTime(recorded!.at, 'en')}`);
 
+  // The day's first sign-in goes on to the appearance self-check; all OK, then its result.
+  await page.getByRole('button', { name: 'Submit self-check' }).tap();
   await page.getByRole('button', { name: 'Done' }).tap();
   await page.getByRole('button', { name: '中文' }).tap();
   await expect(homeLandmark(page, 'kiosk')).toBeVisible();

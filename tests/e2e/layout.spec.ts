@@ -17,6 +17,10 @@ test('the kiosk home, keypad and confirmation fit every screen size', async ({ p
 
   await scanBadge(page, 'BADGE-1151');
   await expect(page.getByRole('main', { name: '签到成功' })).toBeVisible();
+  // The day's first sign-in goes on to the appearance self-check, whose submit stays in reach.
+  await expectTouchFriendlyEverywhere(page, ['提交自检']);
+  await page.getByRole('button', { name: '提交自检' }).tap();
+  await expect(page.getByRole('main', { name: '自检通过' })).toBeVisible();
   await freezePageClock(page);
   await expectTouchFriendlyEverywhere(page, ['完成']);
 });
