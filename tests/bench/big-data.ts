@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { openHub } from '../../electron/hub/hub.js';
 import { presencePage } from '../../electron/hub/db/stores/export.js';
+import { exportPageSize } from '../../electron/hub/export/run-export.js';
 import { verifyExport } from '../../electron/hub/export/verify.js';
 import { makeBigSite } from './big-site.js';
 import { percentile, round, startNode, stop, waitForHealth } from './kit.js';
@@ -40,7 +41,7 @@ export async function benchBigData(work: string) {
     let after = 0;
     let floorRecords = 0;
     for (;;) {
-      const rows = await presencePage(hub.db, after, { from: 0, to: Number.MAX_SAFE_INTEGER }, 5000);
+      const rows = await presencePage(hub.db, after, { from: 0, to: Number.MAX_SAFE_INTEGER }, exportPageSize);
       if (rows.length === 0) break;
       let text = '';
       for (const r of rows) text += `${JSON.stringify(r)}\n`;

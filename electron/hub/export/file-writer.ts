@@ -1,12 +1,11 @@
 /**
  * Writes one record kind as a CSV and a JSON Lines file side by side, hashing each with SHA-512 as
- * it goes (so the manifest costs no second read). Runs in: the hub.
+ * it goes (so the manifest costs no second read); the hashing and writing happen on the hashing
+ * thread (hash-thread.ts). Runs in: the hub.
  */
-import { createHash, type Hash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { csvLine, utf8Bom } from './csv.js';
+import type { HashThread } from './hash-thread.js';
 import type { ExportRecord, TimeText } from './kinds.js';
 
 /**
@@ -21,19 +20,17 @@ const chunkBytes = 1 << 20;
 const maxBytesPerUnit = 3;
 
 class HashedFile {
-  private readonly stream: WriteStream;
-  private readonly hash: Hash = createHash('sha512');
-  private failure: Error | null = null;
-  private chunk = Buffer.allocUnsafe(chunkBytes);
+  private readonly file: number;
+  private chunk = Buffer.allocUnsafeSlow(chunkBytes);
   private used = 0;
   private gathered = '';
-  private mustDrain = false;
+  private closed = false;
 
-  constructor(readonly path: string) {
-    // Room for a few chunks in flight: the disk writes run on the thread pool meanwhile.
-    this.stream = createWriteStream(path, { flags: 'wx', highWaterMark: 8 * chunkBytes });
-    // Kept, not thrown from an event: the next write or close reports it (disk full, say).
-    this.stream.on('error', (err) => (this.failure ??= err));
+  constructor(
+    readonly path: string,
+    private readonly thread: HashThread,
+  ) {
+    this.file = thread.open(path);
   }
 
   /** Appends text (a line or a few); it reaches the file and the hash in order, a chunk at a time. */
@@ -47,7 +44,11 @@ class HashedFile {
     this.gathered = '';
     if (this.used + text.length * maxBytesPerUnit > chunkBytes) {
       this.flush();
-      if (text.length * maxBytesPerUnit > chunkBytes) return this.send(Buffer.from(text, 'utf8'));
+      if (text.length * maxBytesPerUnit > chunkBytes) {
+        const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+        bytes.write(text, 0, 'utf8');
+        return this.thread.write(this.file, bytes);
+      }
     }
     this.used += this.chunk.write(text, this.used, 'utf8');
   }
@@ -55,39 +56,30 @@ class HashedFile {
   private flush(): void {
     if (this.gathered !== '') this.encode();
     if (this.used === 0) return;
+    // The chunk's memory moves to the hashing thread: the next lines go into a new one.
     const full = this.chunk.subarray(0, this.used);
-    // The stream keeps the buffer until it is written: the next lines go into a new one.
-    this.chunk = Buffer.allocUnsafe(chunkBytes);
+    this.chunk = Buffer.allocUnsafeSlow(chunkBytes);
     this.used = 0;
-    this.send(full);
+    this.thread.write(this.file, full);
   }
 
-  private send(bytes: Buffer): void {
-    this.hash.update(bytes);
-    if (!this.stream.write(bytes)) this.mustDrain = true;
+  /** Waits while the hashing thread is behind (so memory stays bounded). */
+  settle(): Promise<void> {
+    return this.thread.drained();
   }
 
-  /** Waits while the disk is behind (so memory stays bounded) and reports a failed write. */
-  async settle(): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (this.mustDrain) {
-      this.mustDrain = false;
-      await once(this.stream, 'drain');
-    }
-    if (this.failure) throw this.failure;
-  }
-
-  async close(): Promise<string> {
+  /** Writes what is left and closes the file; its SHA-512 (hex), or the first write error. */
+  close(): Promise<string> {
     this.flush();
-    await this.settle();
-    this.stream.end();
-    await once(this.stream, 'finish');
-    if (this.failure) throw this.failure;
-    return this.hash.digest('hex');
+    this.closed = true;
+    return this.thread.close(this.file);
   }
 
-  destroy() {
-    this.stream.destroy();
+  /** Closes the file unfinished; resolves once it is closed (so its folder can be removed, also on Windows). */
+  async destroy(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.thread.abort(this.file);
   }
 }
 
@@ -112,9 +104,10 @@ export class KindWriter {
     private readonly name: string,
     private readonly jsonFields: readonly string[],
     private readonly csvFields: readonly string[],
+    thread: HashThread,
   ) {
-    this.csv = new HashedFile(join(dir, `${name}.csv`));
-    this.jsonl = new HashedFile(join(dir, `${name}.jsonl`));
+    this.csv = new HashedFile(join(dir, `${name}.csv`), thread);
+    this.jsonl = new HashedFile(join(dir, `${name}.jsonl`), thread);
   }
 
   async header(labels: readonly string[]): Promise<void> {
@@ -152,8 +145,7 @@ export class KindWriter {
     ];
   }
 
-  destroy() {
-    this.csv.destroy();
-    this.jsonl.destroy();
+  async destroy(): Promise<void> {
+    await Promise.all([this.csv.destroy(), this.jsonl.destroy()]);
   }
 }

@@ -3,6 +3,7 @@
  * of its fields the audit log hashed when the record was written (so `verify` can prove the record
  * unchanged). Adding a kind is adding an entry here. Runs in: the hub.
  */
+import { canonicalJson } from '../../../shared/domain/canonical.js';
 import { localDateTime } from '../../../shared/domain/time.js';
 import type { Queryable } from '../db/port.js';
 import { csvCell } from './csv.js';
@@ -33,6 +34,8 @@ export interface RecordKind<Row> {
    */
   csvLine?(row: Row, time: TimeText): string;
   jsonLine?(row: Row, time: TimeText): string;
+  /** Optional, for verify: canonicalJson(audited(record)) written out directly (a test holds them equal). */
+  auditedCanonical?(record: Record<string, unknown>): string;
 }
 
 /** How the export writes instants: `localDateTime` in its zone, and `toISOString`. */
@@ -42,6 +45,9 @@ export interface TimeText {
 }
 
 const json = JSON.stringify;
+
+/** A value canonicalJson writes as JSON.stringify does (anything else goes the general way). */
+const plain = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 export const presenceKind: RecordKind<PresenceExportRow> = {
   name: 'presence_events',
@@ -77,6 +83,13 @@ export const presenceKind: RecordKind<PresenceExportRow> = {
   jsonLine: (r, time) =>
     `{"id":${r.id},"at":"${time.iso(r.at)}","kind":${json(r.kind)},"employee_no":${json(r.employee_no)},"name":${json(r.name)},"team":${json(r.team)},` +
     `"person_id":${r.person_id},"method":${json(r.method)},"automatic":${r.automatic === 1},"device_id":${json(r.device_id)}}\n`,
+  auditedCanonical: (r) => {
+    const at = Date.parse(String(r.at));
+    if (!Number.isFinite(at) || !plain(r.id) || !plain(r.person_id) || !plain(r.kind) || !plain(r.method) || !plain(r.device_id)) {
+      return canonicalJson(presenceKind.audited(r as ExportRecord));
+    }
+    return `{"at":${at},"automatic":${r.automatic ? 1 : 0},"device_id":${json(r.device_id)},"id":${json(r.id)},"kind":${json(r.kind)},"method":${json(r.method)},"person_id":${json(r.person_id)}}`;
+  },
 };
 
 export const recordKinds: ReadonlyArray<RecordKind<any>> = [presenceKind];

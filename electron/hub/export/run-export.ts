@@ -17,6 +17,7 @@ import { appendAudit, entryHash, genesisHash } from '../db/stores/audit.js';
 import { auditEntry, auditRange, recordExport, type Period } from '../db/stores/export.js';
 import { softwareVersion } from '../version.js';
 import { KindWriter, type WrittenFile } from './file-writer.js';
+import { startHashThread } from './hash-thread.js';
 import { auditKind, recordKinds } from './kinds.js';
 import { isoTimeFormatter, localTimeFormatter } from './local-time.js';
 import { allowedSignersName, exportFormat, manifestName, recordCount, signatureName, type Manifest } from './manifest.js';
@@ -60,7 +61,13 @@ export interface ExportDeps {
   t: TFunction;
 }
 
-const pageSize = 5000;
+/**
+ * Rows per page. Smaller pages keep fewer rows alive across each await, so fewer survive into the
+ * old generation: measured on a million records, 2,000 cost less CPU than 5,000 or 20,000.
+ * The benchmark's floor reads its pages with the same size.
+ */
+export const exportPageSize = 2000;
+const pageSize = exportPageSize;
 
 /**
  * Reads pages one ahead: the next page's query runs (on SQLite's thread) while this one is
@@ -93,6 +100,7 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
   mkdirSync(work, { recursive: true });
 
   const writers: KindWriter[] = [];
+  const thread = startHashThread();
   try {
     const range = await auditRange(db, period);
     const counts = await Promise.all(recordKinds.map((kind) => kind.count(db, period)));
@@ -112,7 +120,7 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     // The chain first: a broken chain refuses the export before any record is written.
     let chain: Manifest['chain'] = null;
     {
-      const writer = new KindWriter(work, auditKind.name, auditKind.jsonFields, auditKind.csvFields);
+      const writer = new KindWriter(work, auditKind.name, auditKind.jsonFields, auditKind.csvFields, thread);
       writers.push(writer);
       await writer.header(auditKind.csvFields.map(label));
       if (range) {
@@ -144,7 +152,7 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     }
 
     for (const kind of recordKinds) {
-      const writer = new KindWriter(work, kind.name, kind.jsonFields, kind.csvFields);
+      const writer = new KindWriter(work, kind.name, kind.jsonFields, kind.csvFields, thread);
       writers.push(writer);
       await writer.header(kind.csvFields.map(label));
       const pages = pagesAhead(kind.page(db, 0, period, pageSize), (page) => kind.page(db, kind.key(page[page.length - 1]), period, pageSize));
@@ -184,8 +192,10 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     });
     return { manifest, dir: outDir };
   } catch (err) {
-    for (const writer of writers) writer.destroy();
+    await Promise.all(writers.map((writer) => writer.destroy()));
     rmSync(work, { recursive: true, force: true });
     throw err;
+  } finally {
+    thread.end();
   }
 }

@@ -10,6 +10,7 @@ import type { PresenceExportRow } from '../../../electron/hub/db/stores/export.j
 import { csvLine } from '../../../electron/hub/export/csv.js';
 import { auditKind, presenceKind, type ExportRecord } from '../../../electron/hub/export/kinds.js';
 import { isoTimeFormatter, localTimeFormatter } from '../../../electron/hub/export/local-time.js';
+import { canonicalJson } from '../../../shared/domain/canonical.js';
 import { localDateTime } from '../../../shared/domain/time.js';
 
 const zones = ['Asia/Shanghai', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'];
@@ -91,4 +92,31 @@ describe('the export’s direct line writers', () => {
       expect(auditKind.jsonLine(e)).toBe(plain.jsonl);
     }));
   });
+
+  it('give verify the canonical JSON of what the audit log hashed, for any record read back (also a tampered one)', () => {
+    const value = fc.oneof(fc.integer(), fc.double(), text, fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.integer(), { maxLength: 2 }));
+    const record = fc.record(
+      {
+        id: value,
+        at: fc.oneof(instant.map((at) => new Date(at).toISOString()), value),
+        kind: value,
+        person_id: value,
+        method: value,
+        automatic: value,
+        device_id: value,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(fc.property(record, (r) => {
+      let expected: string | Error;
+      try {
+        expected = canonicalJson(presenceKind.audited(r as ExportRecord));
+      } catch (err) {
+        expected = err as Error;
+      }
+      if (expected instanceof Error) expect(() => presenceKind.auditedCanonical!(r)).toThrow(expected.message);
+      else expect(presenceKind.auditedCanonical!(r)).toBe(expected);
+    }));
+  });
 });
+
