@@ -5,11 +5,15 @@
  * Runs in: the hub.
  */
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 
 // The bundles are CommonJS (the shell's hub process) or carry a require (the command line); the
 // tests run the ES module source directly.
 const resolver = typeof require === 'function' ? require : createRequire(import.meta.url);
+// pdfkit and its font engine take about a quarter of a second to load: that happens at the first
+// report, not while the hub starts (a screen waits for the hub; nobody waits for a report that much).
+let pdfkit: typeof PDFDocumentClass | null = null;
+const loadPdfkit = () => (pdfkit ??= resolver('pdfkit') as typeof PDFDocumentClass);
 const fontFile = (weight: '400Regular' | '700Bold') =>
   resolver.resolve(`@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`);
 
@@ -37,6 +41,7 @@ export class PdfReport {
   private readonly done: Promise<Buffer>;
 
   constructor(private readonly options: ReportOptions) {
+    const PDFDocument = loadPdfkit();
     this.doc = new PDFDocument({
       size: 'A4',
       layout: options.landscape ? 'landscape' : 'portrait',
