@@ -117,9 +117,10 @@ describe('visitors in the roll call', () => {
 
   it('a warden marks a visitor safe by visitorId; a visitor signing out is accounted for', async () => {
     t.clock.advance(10_000);
+    const earlyName = (await t.call('presence.onSite', {}, 'display')).body.visitors.find((v: any) => v.visitorId === early).name;
     const marked = await t.call('emergency.markSafe', { emergencyId, visitorId: early }, 'warden');
     expect(marked.status).toBe(200);
-    expect(marked.body).toEqual({ marked: true, counts: { onSite: 3, accounted: 1, missing: 2 } });
+    expect(marked.body).toEqual({ marked: true, counts: { onSite: 3, accounted: 1, missing: 2 }, name: earlyName });
     expect((await t.call('emergency.markSafe', { emergencyId, visitorId: early }, 'warden')).body.marked).toBe(false);
     expect((await t.call('emergency.markSafe', { emergencyId, visitorId: 99999 }, 'warden')).body.error.code).toBe('unknown_visitor');
     t.clock.advance(10_000);
