@@ -252,6 +252,11 @@ const who = (r: RollRow): { employeeNo?: string; visitorId?: number } =>
 const accountedAt = (r: RollRow): number | null =>
   r.marked_at != null && r.left_at != null ? Math.min(r.marked_at, r.left_at) : (r.marked_at ?? r.left_at);
 
+/** Most of the roll joined at the start, at one instant: its text is made once, not once a person. */
+let lastSince = Number.NaN;
+let lastSinceText = '';
+const sinceText = (at: number) => (at === lastSince ? lastSinceText : ((lastSince = at), (lastSinceText = toInstant(at))));
+
 function summarise(roll: RollRow[], e: EmergencyRow): { counts: RollCounts; missing: ActiveEmergency['missing']; allAccountedAt: string | null } {
   const missing = roll.filter((r) => accountedAt(r) == null);
   const counts = { onSite: roll.length, accounted: roll.length - missing.length, missing: missing.length };
@@ -259,7 +264,7 @@ function summarise(roll: RollRow[], e: EmergencyRow): { counts: RollCounts; miss
   const allAccountedAt = roll.length > 0 && missing.length === 0 ? toInstant(Math.max(e.started_at, ...times)) : null;
   return {
     counts,
-    missing: missing.map((r) => ({ ...who(r), name: r.name, team: r.team, since: toInstant(r.since) })),
+    missing: missing.map((r) => ({ ...who(r), name: r.name, team: r.team, since: sinceText(r.since) })),
     allAccountedAt,
   };
 }

@@ -134,10 +134,12 @@ const staffRollOf = (db: Queryable, e: RollBounds) =>
      )
      SELECT r.person_id, p.employee_no, NULL AS visitor_id, p.name, p.team, r.since,
             m.marked_at,
-            (SELECT CASE WHEN last.kind = 'out' AND last.id > $start THEN last.at END
-               FROM (SELECT id, kind, at FROM presence_events
-                      WHERE person_id = r.person_id AND id <= coalesce($end, (SELECT max(id) FROM presence_events))
-                      ORDER BY id DESC LIMIT 1) last) AS left_at
+            -- Their latest event (while the emergency runs: presence_current), if it is a sign-out during it.
+            CASE WHEN $end IS NULL
+              THEN (SELECT CASE WHEN kind = 'out' AND event_id > $start THEN at END FROM presence_current WHERE person_id = r.person_id)
+              ELSE (SELECT CASE WHEN last.kind = 'out' AND last.id > $start THEN last.at END
+                      FROM (SELECT id, kind, at FROM presence_events WHERE person_id = r.person_id AND id <= $end ORDER BY id DESC LIMIT 1) last)
+            END AS left_at
        FROM roll r
        JOIN people p ON p.id = r.person_id
        LEFT JOIN roll_call_marks m ON m.emergency_id = $emergency AND m.person_id = r.person_id
