@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/domain/canonical.js';
+import { lastCloseAt } from '../../shared/domain/shift.js';
 import { openHub } from '../../electron/hub/hub.js';
 import { entryHash, genesisHash } from '../../electron/hub/db/stores/audit.js';
 
@@ -38,7 +39,17 @@ export async function makeBigSite(dataDir: string, site: BigSite = { people: 500
   for (let k = 0; k < perPerson; k++) {
     for (let p = 1; p <= site.people; p++) rows.push([rows.length + 1, p, k % 2 === 0 ? 'in' : 'out', site.start + (rows.length + 1) * 1000]);
   }
-  for (let p = 1; p <= site.onSite; p++) rows.push([rows.length + 1, p, perPerson % 2 === 0 ? 'in' : 'out', site.start + (rows.length + 1) * 1000]);
+  // The people on site signed in after the latest daily close (else the hub would close their
+  // sign-ins as forgotten when it opens): within the last minutes, but never before that close.
+  const { timeZone, dailyCloseAt } = await hub.settings.current();
+  let now = Date.now();
+  if (now - lastCloseAt(now, timeZone, dailyCloseAt) < 10_000) {
+    await new Promise((r) => setTimeout(r, 10_000));
+    now = Date.now();
+  }
+  const from = Math.max(lastCloseAt(now, timeZone, dailyCloseAt) + 1000, site.start + (rows.length + 1) * 1000);
+  const step = Math.min(1000, (now - 5000 - from) / site.onSite);
+  for (let p = 1; p <= site.onSite; p++) rows.push([rows.length + 1, p, perPerson % 2 === 0 ? 'in' : 'out', Math.round(from + (p - 1) * step)]);
   // Whatever the hub wrote on opening (default checklists …) stays at the head of the chain.
   const last = await db.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   let prev = last?.hash ?? genesisHash;

@@ -12,6 +12,7 @@ import { round, stopAll } from './kit.js';
 import { benchMemory } from './memory.js';
 import { benchRendererSize } from './renderer-size.js';
 import { benchSignIn } from './signin.js';
+import { benchTakeover } from './takeover.js';
 
 type Row = [name: string, value: number, bar: string, ok: boolean];
 
@@ -21,19 +22,23 @@ async function main() {
   try {
     const signin = await benchSignIn(work);
     const fanout = await benchFanout(work);
+    const takeover = await benchTakeover(work);
     const big = await benchBigData(work);
     const size = benchRendererSize();
     const memory = await benchMemory(work);
     const { details: bigDetails, ...bigFigures } = big;
     const { details: memoryDetails, ...memoryFigures } = memory;
-    const result = { ...signin, ...fanout, ...bigFigures, ...size, ...memoryFigures };
+    const { details: takeoverDetails, ...takeoverFigures } = takeover;
+    const result = { ...signin, ...fanout, ...takeoverFigures, ...bigFigures, ...size, ...memoryFigures };
 
     const rows: Row[] = [
       ['badge sign-in p50, 1 client (ms)', result.signin_badge_p50_ms, `≤ 2 × floor ${result.signin_floor_p50_ms}`, result.signin_badge_p50_ms <= 2 * result.signin_floor_p50_ms],
       ['badge sign-in p99, 20 clients (ms)', result.signin_badge_p99_ms_20c, `≤ 1.5 × floor ${result.signin_floor_p99_ms_20c}`, result.signin_badge_p99_ms_20c <= 1.5 * result.signin_floor_p99_ms_20c],
       ['PIN sign-in p50 (ms)', result.signin_pin_p50_ms, '≤ 50', result.signin_pin_p50_ms <= 50],
       ['emergency fan-out p99, 50 screens (ms)', result.fanout_p99_ms_50, '≤ 50', result.fanout_p99_ms_50 <= 50],
+      ['emergency takeover on screen, median (ms)', result.takeover_ms, '≤ 500', result.takeover_ms <= 500],
       ['who is on site, 1M events, p95 (ms)', result.onsite_query_ms_1m, '≤ 20', result.onsite_query_ms_1m <= 20],
+      ['roll call, 1M events, p95 (ms)', result.rollcall_query_ms_1m, '≤ 20', result.rollcall_query_ms_1m <= 20],
       ['export (records/s)', result.export_records_per_s, `≥ 200000 and ≥ floor ${result.export_floor_records_per_s} / 2`, result.export_records_per_s >= 200_000 && result.export_records_per_s * 2 >= result.export_floor_records_per_s],
       ['verify (records/s)', result.verify_records_per_s, '≥ 300000', result.verify_records_per_s >= 300_000],
       ['hub start, 1M records (ms)', result.hub_start_ms_1m, '≤ 1000', result.hub_start_ms_1m <= 1000],
@@ -41,7 +46,7 @@ async function main() {
       ['hub RSS after 100k sign-ins (MB)', result.hub_rss_mb_100k, '≤ 150', result.hub_rss_mb_100k <= 150],
     ];
     for (const [name, value, bar, ok] of rows) console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(42)} ${String(value).padStart(10)}   bar: ${bar}`);
-    console.log(`details: ${JSON.stringify({ ...bigDetails, ...memoryDetails, totalSeconds: round((performance.now() - started) / 1000, 1) })}`);
+    console.log(`details: ${JSON.stringify({ ...takeoverDetails, ...bigDetails, ...memoryDetails, totalSeconds: round((performance.now() - started) / 1000, 1) })}`);
     console.log(JSON.stringify(result));
   } finally {
     stopAll();
