@@ -11,7 +11,9 @@ export default defineConfig({
   testIgnore: screenshots ? [] : ['**/screenshots*.spec.ts'],
   testMatch: screenshots ? ['**/screenshots*.spec.ts'] : ['**/*.spec.ts'],
   globalSetup: './tests/e2e/support/require-build.ts',
-  workers: 1,
+  // Two workers, each with its own hub: most of a test is waiting on the page and the hub, so two
+  // share the build machine's two cores well (about half the time of one, no test depends on another's hub).
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   timeout: 30_000,
