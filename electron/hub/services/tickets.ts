@@ -29,10 +29,16 @@ export interface IssueOptions {
 
 export function createTicketStore(clock: Clock) {
   const entries = new Map<string, Entry>();
+  /**
+   * The live self-check ticket of each person at each device: a newer sign-in's ticket replaces it
+   * (the kiosk shows only the newest), so a busy door keeps one per person, not one per sign-in.
+   */
+  const selfCheckOf = new Map<string, string>();
   let lastSweep = 0;
 
   function sweep(now: number) {
     for (const [key, entry] of entries) if (entry.expiresAt <= now) entries.delete(key);
+    for (const [who, key] of selfCheckOf) if (!entries.has(key)) selfCheckOf.delete(who);
   }
 
   return {
@@ -45,7 +51,14 @@ export function createTicketStore(clock: Clock) {
       }
       const ticket = newSecret();
       const expiresAt = now + options.ttlMs;
-      entries.set(hashSecret(ticket), {
+      const key = hashSecret(ticket);
+      if (kind === 'self-check') {
+        const who = `${personId}:${deviceId}`;
+        const previous = selfCheckOf.get(who);
+        if (previous) entries.delete(previous);
+        selfCheckOf.set(who, key);
+      }
+      entries.set(key, {
         kind,
         personId,
         deviceId,
