@@ -12,6 +12,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import type { CallResponse } from '../../shared/contract/bridge.js';
 import { DeviceRole, type ApiErrorBody, type EventName } from '../../shared/contract/index.js';
 import { defaultLanguage, isLanguage } from '../../shared/i18n/index.js';
@@ -213,6 +214,7 @@ export function runHubProcess(port: ParentPortLike, argv: readonly string[], exi
     );
 }
 
-// Only inside a utility process does `process.parentPort` exist; imported anywhere else, nothing starts.
+// Only inside a utility process does `process.parentPort` exist; imported anywhere else, nothing
+// starts. Nor on a worker thread: the bundle is loaded as one for a big export (export/audit-pass.ts).
 const parentPort = (process as { parentPort?: ParentPortLike }).parentPort;
-if (parentPort) void runHubProcess(parentPort, process.argv.slice(1));
+if (parentPort && isMainThread) void runHubProcess(parentPort, process.argv.slice(1));

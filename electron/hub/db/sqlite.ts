@@ -191,3 +191,24 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
     },
   };
 }
+
+/** A read-only connection of its own to a database the hub has open (an export's worker thread reads through one). */
+export async function openSqliteReader(file: string, options: OpenOptions = {}): Promise<Queryable & { close(): Promise<void> }> {
+  let raw: Raw;
+  try {
+    raw = await open(file, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
+  } catch (err) {
+    throw new DatabaseFileError(file, 'unopenable', (err as Error).message);
+  }
+  raw.configure('busyTimeout', options.busyTimeoutMs ?? 5000);
+  const reader = new Connection(raw, file);
+  return {
+    run: () => Promise.reject(new Error(`${file} is open read-only here`)),
+    get: (sql, params) => reader.get(sql, params),
+    all: (sql, params) => reader.all(sql, params),
+    close: async () => {
+      await reader.finalize();
+      await closeRaw(raw);
+    },
+  };
+}

@@ -3,8 +3,8 @@
  *
  * Everything is written into a hidden folder beside the destination and renamed into place only
  * once signed, so a refused or cancelled export leaves nothing that looks like an export. The audit
- * chain is checked while it is written; a hole or a changed entry refuses the export before
- * anything is signed.
+ * chain is checked while it is written (audit-pass.ts); a hole or a changed entry refuses the
+ * export before anything is signed.
  */
 import { createHash, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,26 +13,21 @@ import type { TFunction } from 'i18next';
 import { nextDay, startOfDay } from '../../../shared/domain/time.js';
 import { toInstant, type Clock } from '../clock.js';
 import type { Database } from '../db/port.js';
-import { appendAudit, entryHash, genesisHash } from '../db/stores/audit.js';
-import { auditEntry, auditRange, recordExport, type Period } from '../db/stores/export.js';
+import { appendAudit } from '../db/stores/audit.js';
+import { auditRange, recordExport, type Period } from '../db/stores/export.js';
 import { softwareVersion } from '../version.js';
 import { KindWriter, type WrittenFile } from './file-writer.js';
 import { startHashThread } from './hash-thread.js';
+import { runAuditPass } from './audit-pass.js';
 import { auditKind, recordKinds } from './kinds.js';
 import { isoTimeFormatter, localTimeFormatter } from './local-time.js';
 import { allowedSignersName, exportFormat, manifestName, recordCount, signatureName, type Manifest } from './manifest.js';
+import { exportPageSize, pagesAhead } from './pages.js';
 import { auditorReadme } from './readme.js';
+import { ExportRefused } from './refused.js';
 import { allowedSignersLine, fingerprint, signSha512, sshPublicKey } from './sshsig.js';
 
-export class ExportRefused extends Error {
-  constructor(
-    readonly reason: 'chain_broken' | 'out_exists' | 'bad_period' | 'cancelled',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ExportRefused';
-  }
-}
+export { ExportRefused, exportPageSize };
 
 export interface ExportProgress {
   done: number;
@@ -49,6 +44,8 @@ export interface ExportOptions {
   onProgress?(progress: ExportProgress): void;
   /** Who asked for it, for the audit log (`device:3`); the command line is `local`. */
   actor?: string;
+  /** From how many audit entries on the audit log's part runs on a thread of its own (tests set it). */
+  auditThreadFrom?: number;
 }
 
 export interface ExportDeps {
@@ -61,29 +58,7 @@ export interface ExportDeps {
   t: TFunction;
 }
 
-/**
- * Rows per page. Smaller pages keep fewer rows alive across each await, so fewer survive into the
- * old generation: measured on a million records, 2,000 cost less CPU than 5,000 or 20,000.
- * The benchmark's floor reads its pages with the same size.
- */
-export const exportPageSize = 2000;
 const pageSize = exportPageSize;
-
-/**
- * Reads pages one ahead: the next page's query runs (on SQLite's thread) while this one is
- * checked, formatted and hashed. `next` gives the page after the given one, or null at the end.
- */
-async function* pagesAhead<Row>(first: Promise<Row[]>, next: (page: Row[]) => Promise<Row[]> | null): AsyncGenerator<Row[]> {
-  let pending: Promise<Row[]> | null = first;
-  while (pending) {
-    const page: Row[] = await pending;
-    if (page.length === 0) return;
-    pending = next(page);
-    // A failed read-ahead is reported by the next await, not as an unhandled rejection meanwhile.
-    pending?.catch(() => undefined);
-    yield page;
-  }
-}
 
 export async function runExport(deps: ExportDeps, options: ExportOptions): Promise<{ manifest: Manifest; dir: string }> {
   const { db, clock, timeZone } = deps;
@@ -113,56 +88,40 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     };
     step(0, 'start');
 
-    const files: WrittenFile[] = [];
     const time = { local: localTimeFormatter(timeZone), iso: isoTimeFormatter() };
     const label = (field: string) => deps.t(`export.columns.${field}`, { lng: deps.language, defaultValue: field });
 
-    // The chain first: a broken chain refuses the export before any record is written.
-    let chain: Manifest['chain'] = null;
-    {
-      const writer = new KindWriter(work, auditKind.name, auditKind.jsonFields, auditKind.csvFields, thread);
-      writers.push(writer);
-      await writer.header(auditKind.csvFields.map(label));
-      if (range) {
-        const before = range.firstSeq > 1 ? await auditEntry(db, range.firstSeq - 1) : undefined;
-        if (range.firstSeq > 1 && !before) throw new ExportRefused('chain_broken', `audit entry ${range.firstSeq - 1} is missing`);
-        if (before && entryHash(before) !== before.hash) throw new ExportRefused('chain_broken', `audit entry ${before.seq} was changed`);
-        let prev = before?.hash ?? genesisHash;
-        let expected = range.firstSeq;
-        let firstHash = '';
-        const pages = pagesAhead(auditKind.page(db, expected - 1, range.lastSeq, pageSize), (page) =>
-          auditKind.page(db, page[page.length - 1]!.seq, range.lastSeq, pageSize),
-        );
-        for await (const entries of pages) {
-          for (const entry of entries) {
-            if (entry.seq !== expected) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
-            if (entry.prev_hash !== prev) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} does not link to the one before it`);
-            if (entryHash(entry) !== entry.hash) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} was changed`);
-            if (!firstHash) firstHash = entry.hash;
-            prev = entry.hash;
-            expected++;
-          }
-          await writer.writeRows(entries, auditKind, time);
-          step(entries.length, auditKind.name);
+    // The audit entries (checked link by link; a hole or a change refuses the export) and the
+    // records are written at once: the audit log's part on a thread of its own when it is big.
+    const audit = runAuditPass(db, thread, { dir: work, labels: auditKind.csvFields.map(label), timeZone, range }, (n) => step(n, auditKind.name), {
+      threadFrom: options.auditThreadFrom,
+    });
+    let auditFailed = false;
+    audit.result.catch(() => (auditFailed = true));
+    const recordFiles: WrittenFile[] = [];
+    try {
+      for (const kind of recordKinds) {
+        const writer = new KindWriter(work, kind.name, kind.jsonFields, kind.csvFields, thread);
+        writers.push(writer);
+        await writer.header(kind.csvFields.map(label));
+        const pages = pagesAhead(kind.page(db, 0, period, pageSize), (page) => kind.page(db, kind.key(page[page.length - 1]), period, pageSize));
+        for await (const rows of pages) {
+          if (kind.csvLine && kind.jsonLine) await writer.writeRows(rows, { csvLine: kind.csvLine, jsonLine: kind.jsonLine }, time);
+          else await writer.writePage(rows.map((row: unknown) => kind.toRecord(row, timeZone)));
+          step(rows.length, kind.name);
+          // A refused chain ends the records too (the await throws its refusal).
+          if (auditFailed) await audit.result;
         }
-        if (expected !== range.lastSeq + 1) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
-        chain = { firstSeq: range.firstSeq, firstHash, lastSeq: range.lastSeq, lastHash: prev, prevHash: before?.hash ?? genesisHash };
+        recordFiles.push(...(await writer.close()));
       }
-      files.push(...(await writer.close()));
+    } catch (err) {
+      // The audit log's part stops too, and its files are closed before the folder goes.
+      audit.stop();
+      await audit.result.catch(() => undefined);
+      throw err;
     }
-
-    for (const kind of recordKinds) {
-      const writer = new KindWriter(work, kind.name, kind.jsonFields, kind.csvFields, thread);
-      writers.push(writer);
-      await writer.header(kind.csvFields.map(label));
-      const pages = pagesAhead(kind.page(db, 0, period, pageSize), (page) => kind.page(db, kind.key(page[page.length - 1]), period, pageSize));
-      for await (const rows of pages) {
-        if (kind.csvLine && kind.jsonLine) await writer.writeRows(rows, { csvLine: kind.csvLine, jsonLine: kind.jsonLine }, time);
-        else await writer.writePage(rows.map((row: unknown) => kind.toRecord(row, timeZone)));
-        step(rows.length, kind.name);
-      }
-      files.push(...(await writer.close()));
-    }
+    const { files: auditFiles, chain } = await audit.result;
+    const files: WrittenFile[] = [...auditFiles, ...recordFiles];
 
     const manifest: Manifest = {
       format: exportFormat,

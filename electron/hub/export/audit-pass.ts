@@ -1,0 +1,186 @@
+/**
+ * The audit log's part of an export: the period's entries checked link by link and written as
+ * audit_log.csv and audit_log.jsonl. Runs in: the hub; for a big export, on a worker thread.
+ *
+ * An export of a million records carries a million audit entries too, and reading, checking and
+ * writing them is half its work. On a thread of its own (with its own read-only connection) that
+ * half runs beside the records on the machine's other core. The thread runs this same module: from
+ * the sources (tests, benchmarks, through tsx), from the command line's bundle, or from the Electron
+ * hub process's bundle, whichever this module was loaded from. A small export stays on the event
+ * loop, where starting a thread would cost more than it saves.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Queryable } from '../db/port.js';
+import { openSqliteReader } from '../db/sqlite.js';
+import { entryHash, genesisHash } from '../db/stores/audit.js';
+import { auditEntry } from '../db/stores/export.js';
+import { KindWriter, type WrittenFile } from './file-writer.js';
+import { startHashThread, type HashThread } from './hash-thread.js';
+import { auditKind } from './kinds.js';
+import { isoTimeFormatter, localTimeFormatter } from './local-time.js';
+import type { Manifest } from './manifest.js';
+import { exportPageSize, pagesAhead } from './pages.js';
+import { ExportRefused, type RefusedReason } from './refused.js';
+
+export interface AuditPassInput {
+  /** The folder the export is written in. */
+  dir: string;
+  /** The CSV's column headings, translated. */
+  labels: string[];
+  timeZone: string;
+  /** The period's audit entries (null: none). */
+  range: { firstSeq: number; lastSeq: number } | null;
+}
+
+export interface AuditPassResult {
+  files: WrittenFile[];
+  chain: Manifest['chain'];
+}
+
+/** The pass itself. `step(n)` is told of each page written and throws to stop the pass. */
+export async function auditPass(db: Queryable, thread: HashThread, input: AuditPassInput, step: (n: number) => void): Promise<AuditPassResult> {
+  const { range } = input;
+  const time = { local: localTimeFormatter(input.timeZone), iso: isoTimeFormatter() };
+  const writer = new KindWriter(input.dir, auditKind.name, auditKind.jsonFields, auditKind.csvFields, thread);
+  try {
+    await writer.header(input.labels);
+    let chain: Manifest['chain'] = null;
+    if (range) {
+      const before = range.firstSeq > 1 ? await auditEntry(db, range.firstSeq - 1) : undefined;
+      if (range.firstSeq > 1 && !before) throw new ExportRefused('chain_broken', `audit entry ${range.firstSeq - 1} is missing`);
+      if (before && entryHash(before) !== before.hash) throw new ExportRefused('chain_broken', `audit entry ${before.seq} was changed`);
+      let prev = before?.hash ?? genesisHash;
+      let expected = range.firstSeq;
+      let firstHash = '';
+      const pages = pagesAhead(auditKind.page(db, expected - 1, range.lastSeq, exportPageSize), (page) =>
+        auditKind.page(db, page[page.length - 1]!.seq, range.lastSeq, exportPageSize),
+      );
+      for await (const entries of pages) {
+        for (const entry of entries) {
+          if (entry.seq !== expected) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
+          if (entry.prev_hash !== prev) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} does not link to the one before it`);
+          if (entryHash(entry) !== entry.hash) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} was changed`);
+          if (!firstHash) firstHash = entry.hash;
+          prev = entry.hash;
+          expected++;
+        }
+        await writer.writeRows(entries, auditKind, time);
+        step(entries.length);
+      }
+      if (expected !== range.lastSeq + 1) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
+      chain = { firstSeq: range.firstSeq, firstHash, lastSeq: range.lastSeq, lastHash: prev, prevHash: before?.hash ?? genesisHash };
+    }
+    return { files: await writer.close(), chain };
+  } catch (err) {
+    await writer.destroy();
+    throw err;
+  }
+}
+
+/** From this many entries on, the pass gets a thread of its own. */
+export const auditThreadFrom = 50_000;
+
+export interface RunningPass {
+  result: Promise<AuditPassResult>;
+  /** Stops the pass (its files closed, not finished); `result` then rejects. */
+  stop(): void;
+}
+
+/**
+ * Runs the pass: on a worker thread for a big period, else here. `step` is called here either way
+ * and may throw to stop it.
+ */
+export function runAuditPass(db: Queryable & { file: string }, thread: HashThread, input: AuditPassInput, step: (n: number) => void, options: { threadFrom?: number } = {}): RunningPass {
+  const entries = input.range ? input.range.lastSeq - input.range.firstSeq + 1 : 0;
+  const worker = entries >= (options.threadFrom ?? auditThreadFrom) ? startWorker({ task: workerTask, dbFile: db.file, input }) : null;
+  if (!worker) {
+    let stopped = false;
+    const result = auditPass(db, thread, input, (n) => {
+      if (stopped) throw new ExportRefused('cancelled', 'the export was cancelled');
+      step(n);
+    });
+    return { result, stop: () => (stopped = true) };
+  }
+  const stop = () => worker.postMessage({ type: 'stop' });
+  const result = new Promise<AuditPassResult>((resolve, reject) => {
+    let stepError: unknown = null;
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'progress') {
+        if (stepError) return;
+        try {
+          step(m.n);
+        } catch (err) {
+          stepError = err;
+          stop();
+        }
+      } else if (m.type === 'done') resolve(m.result);
+      else reject(stepError ?? (m.reason ? new ExportRefused(m.reason, m.message) : new Error(m.message)));
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => reject(new Error('the audit log’s export thread stopped')));
+  });
+  return { result, stop };
+}
+
+const workerTask = 'safefloor-export-audit-pass';
+
+interface WorkerData {
+  task: typeof workerTask;
+  dbFile: string;
+  input: AuditPassInput;
+}
+
+type FromWorker =
+  | { type: 'progress'; n: number }
+  | { type: 'done'; result: AuditPassResult }
+  | { type: 'failed'; reason: RefusedReason | null; message: string };
+
+/** This module as a worker can load it (null where it cannot: then the pass runs on the event loop). */
+function startWorker(data: WorkerData): Worker | null {
+  try {
+    // import.meta.url: the sources or the command line's ES module bundle; __filename: the Electron
+    // hub process's CommonJS bundle (where import.meta is empty).
+    const url = (import.meta as { url?: string }).url;
+    if (url?.endsWith('.ts')) {
+      // The sources (tests, benchmarks): the worker loads this module through tsx, as its parent did.
+      const tsx = pathToFileURL(createRequire(url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+      const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
+      return new Worker(boot, { eval: true, workerData: data });
+    }
+    if (url) return new Worker(new URL(url), { workerData: data });
+    if (typeof __filename === 'string') return new Worker(__filename, { workerData: data });
+  } catch {
+    // No worker here: the event loop does it.
+  }
+  return null;
+}
+
+/** The worker's side: the pass through a connection of its own, reporting each page. */
+async function serveWorker(data: WorkerData, port: NonNullable<typeof parentPort>): Promise<void> {
+  let stopped = false;
+  port.on('message', (m: { type?: string }) => {
+    if (m?.type === 'stop') stopped = true;
+  });
+  const thread = startHashThread();
+  try {
+    const db = await openSqliteReader(data.dbFile);
+    try {
+      const result = await auditPass(db, thread, data.input, (n) => {
+        if (stopped) throw new ExportRefused('cancelled', 'the export was cancelled');
+        port.postMessage({ type: 'progress', n } satisfies FromWorker);
+      });
+      port.postMessage({ type: 'done', result } satisfies FromWorker);
+    } finally {
+      await db.close();
+    }
+  } catch (err) {
+    port.postMessage({ type: 'failed', reason: err instanceof ExportRefused ? err.reason : null, message: (err as Error)?.message ?? String(err) } satisfies FromWorker);
+  } finally {
+    thread.end();
+    port.close();
+  }
+}
+
+if (!isMainThread && parentPort && (workerData as WorkerData | undefined)?.task === workerTask) void serveWorker(workerData as WorkerData, parentPort);
