@@ -1,7 +1,8 @@
 /**
- * A big export writes the audit log's part on a worker thread (export/audit-pass.ts). Whichever
- * way it runs, the export is the same, byte for byte; a broken chain is refused the same way and
- * leaves nothing behind; a cancelled export stops both parts.
+ * A big export writes the audit log's part on a worker thread (export/audit-pass.ts), and verify
+ * reads a big chain on one (export/verify-content.ts). Whichever way they run, the export is the
+ * same, byte for byte; a broken chain is refused the same way and leaves nothing behind; a
+ * cancelled export stops both parts; verify says the same, failures and all.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,3 +71,30 @@ describe('the audit log’s part of an export on a thread of its own', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 });
+
+describe('verify with the chain read on a thread of its own', () => {
+  it('says the same as on the event loop, for a good export and for one whose records differ from their audit entries', async () => {
+    const good = await exportDay(Number.MAX_SAFE_INTEGER);
+    const here = await verifyExport(good.dir, { chainThreadFrom: Number.MAX_SAFE_INTEGER });
+    expect(here).toMatchObject({ ok: true, records: 18 });
+    expect(await verifyExport(good.dir, { chainThreadFrom: 0 })).toEqual(here);
+
+    // Two records changed after they were written: the export carries them as they are now.
+    const ids = (await t.hub.db.all<{ id: number; kind: string }>('SELECT id, kind FROM presence_events ORDER BY id LIMIT 2'));
+    const flip = (kind: string) => (kind === 'in' ? 'out' : 'in');
+    for (const { id, kind } of ids) await t.hub.db.run('UPDATE presence_events SET kind = ? WHERE id = ?', [flip(kind), id]);
+    try {
+      const changed = await exportDay(Number.MAX_SAFE_INTEGER);
+      const failed = await verifyExport(changed.dir, { chainThreadFrom: Number.MAX_SAFE_INTEGER });
+      expect(failed.ok).toBe(false);
+      expect(!failed.ok && failed.failures).toEqual([
+        `presence_events.jsonl:1: record ${ids[0]!.id} differs from what the audit log recorded`,
+        `presence_events.jsonl:2: record ${ids[1]!.id} differs from what the audit log recorded`,
+      ]);
+      expect(await verifyExport(changed.dir, { chainThreadFrom: 0 })).toEqual(failed);
+    } finally {
+      for (const { id, kind } of ids) await t.hub.db.run('UPDATE presence_events SET kind = ? WHERE id = ?', [kind, id]);
+    }
+  });
+});
+

@@ -4,14 +4,11 @@
  *
  * An export of a million records carries a million audit entries too, and reading, checking and
  * writing them is half its work. On a thread of its own (with its own read-only connection) that
- * half runs beside the records on the machine's other core. The thread runs this same module: from
- * the sources (tests, benchmarks, through tsx), from the command line's bundle, or from the Electron
- * hub process's bundle, whichever this module was loaded from. A small export stays on the event
- * loop, where starting a thread would cost more than it saves.
+ * half runs beside the records on the machine's other core (the thread runs this same module, see
+ * worker-task.ts). A small export stays on the event loop, where starting a thread would cost
+ * more than it saves.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Queryable } from '../db/port.js';
 import { openSqliteReader } from '../db/sqlite.js';
 import { entryHash, genesisHash } from '../db/stores/audit.js';
@@ -23,6 +20,7 @@ import { isoTimeFormatter, localTimeFormatter } from './local-time.js';
 import type { Manifest } from './manifest.js';
 import { exportPageSize, pagesAhead } from './pages.js';
 import { ExportRefused, type RefusedReason } from './refused.js';
+import { startTaskWorker } from './worker-task.js';
 
 export interface AuditPassInput {
   /** The folder the export is written in. */
@@ -94,7 +92,8 @@ export interface RunningPass {
  */
 export function runAuditPass(db: Queryable & { file: string }, thread: HashThread, input: AuditPassInput, step: (n: number) => void, options: { threadFrom?: number } = {}): RunningPass {
   const entries = input.range ? input.range.lastSeq - input.range.firstSeq + 1 : 0;
-  const worker = entries >= (options.threadFrom ?? auditThreadFrom) ? startWorker({ task: workerTask, dbFile: db.file, input }) : null;
+  const data: WorkerData = { task: workerTask, dbFile: db.file, input };
+  const worker = entries >= (options.threadFrom ?? auditThreadFrom) ? startTaskWorker((import.meta as { url?: string }).url, data) : null;
   if (!worker) {
     let stopped = false;
     const result = auditPass(db, thread, input, (n) => {
@@ -136,26 +135,6 @@ type FromWorker =
   | { type: 'progress'; n: number }
   | { type: 'done'; result: AuditPassResult }
   | { type: 'failed'; reason: RefusedReason | null; message: string };
-
-/** This module as a worker can load it (null where it cannot: then the pass runs on the event loop). */
-function startWorker(data: WorkerData): Worker | null {
-  try {
-    // import.meta.url: the sources or the command line's ES module bundle; __filename: the Electron
-    // hub process's CommonJS bundle (where import.meta is empty).
-    const url = (import.meta as { url?: string }).url;
-    if (url?.endsWith('.ts')) {
-      // The sources (tests, benchmarks): the worker loads this module through tsx, as its parent did.
-      const tsx = pathToFileURL(createRequire(url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
-      const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
-      return new Worker(boot, { eval: true, workerData: data });
-    }
-    if (url) return new Worker(new URL(url), { workerData: data });
-    if (typeof __filename === 'string') return new Worker(__filename, { workerData: data });
-  } catch {
-    // No worker here: the event loop does it.
-  }
-  return null;
-}
 
 /** The worker's side: the pass through a connection of its own, reporting each page. */
 async function serveWorker(data: WorkerData, port: NonNullable<typeof parentPort>): Promise<void> {

@@ -2,27 +2,27 @@
  * `safefloor verify`: checks an export the way an auditor would, and more: the manifest signature,
  * every file's SHA-512, the audit chain inside the period (no gap, every link, every entry's own
  * hash), every record against the hash the audit log took when it was written, and — given the
- * previous export — that this one starts where that one ended. Runs in: the hub (plain Node).
+ * previous export — that this one starts where that one ended (the files' contents: verify-content.ts).
+ * Runs in: the hub (plain Node).
  */
-import { createHash, hash as digest } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson } from '../../../shared/domain/canonical.js';
-import { entryHash, type AuditEntry } from '../db/stores/audit.js';
 import { startHashThread, type HashThread } from './hash-thread.js';
-import { auditKind, recordKinds } from './kinds.js';
 import { allowedSignersName, Manifest, manifestName, signatureName } from './manifest.js';
 import { verifySha512 } from './sshsig.js';
+import { checkContent, Failed } from './verify-content.js';
 
 export interface VerifyOptions {
   previous?: string;
   /** The auditor's own allowed_signers; without it the copy in the folder is used (and said so). */
   allowedSigners?: string;
+  /** From how many audit entries on the chain is read on a thread of its own (tests set it). */
+  chainThreadFrom?: number;
 }
 
 export type VerifyResult = { ok: true; summary: string; records: number } | { ok: false; failures: string[] };
 
-class Failed extends Error {}
 
 export async function verifyExport(dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const failures: string[] = [];
@@ -33,7 +33,7 @@ export async function verifyExport(dir: string, options: VerifyOptions = {}): Pr
     // The files' SHA-512s are worked out on the hashing thread while the records are checked here.
     // What the records say counts only once every file is the one the manifest signed.
     const hashes = hashFiles(thread, dir, manifest);
-    const content = checkContent(dir, manifest);
+    const content = checkContent(dir, manifest, { threadFrom: options.chainThreadFrom });
     await checkFiles(await hashes, failures);
     const { records, failures: contentFailures, error } = await content;
     failures.push(...contentFailures);
@@ -57,17 +57,6 @@ export async function verifyExport(dir: string, options: VerifyOptions = {}): Pr
     return { ok: false, failures };
   } finally {
     thread.end();
-  }
-}
-
-/** The chain and the records, with their own failures (and the error that stopped them, if one did). */
-async function checkContent(dir: string, manifest: Manifest): Promise<{ records: number; failures: string[]; error: unknown }> {
-  const failures: string[] = [];
-  try {
-    const chain = await checkChain(dir, manifest, failures);
-    return { records: await checkRecords(dir, manifest, chain, failures), failures, error: null };
-  } catch (error) {
-    return { records: 0, failures, error };
   }
 }
 
@@ -124,82 +113,6 @@ async function checkFiles(hashes: FileHash[], failures: string[]) {
   if (failures.length) throw new Failed();
 }
 
-/** Calls `each` for every line of a JSON Lines file, synchronously within each large chunk. */
-async function eachJsonLine(file: string, each: (line: number, value: Record<string, unknown>) => void): Promise<void> {
-  // Split by hand in large chunks: per-line promises (readline, async generators) dominate at
-  // millions of lines.
-  let line = 0;
-  let rest = '';
-  const parse = (text: string) => {
-    try {
-      return JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      throw new Error(`${file}:${line} is not valid JSON`);
-    }
-  };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = rest + (chunk as string);
-    let start = 0;
-    let end: number;
-    while ((end = text.indexOf('\n', start)) >= 0) {
-      line++;
-      if (end > start) each(line, parse(text.slice(start, end)));
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  if (rest.trim()) each(++line, parse(rest));
-}
-
-/** The hash the audit log took of each record when it was written: by entity, then by id. */
-type ChainIndex = Map<string, Map<string, string>>;
-
-async function checkChain(dir: string, manifest: Manifest, failures: string[]): Promise<ChainIndex> {
-  const index: ChainIndex = new Map(recordKinds.map((k) => [k.name, new Map<string, string>()]));
-  const c = manifest.chain;
-  let expected = c?.firstSeq ?? 1;
-  let prev = c?.prevHash ?? '';
-  let count = 0;
-  await eachJsonLine(join(dir, `${auditKind.name}.jsonl`), (line, value) => {
-    const entry = value as unknown as AuditEntry;
-    if (!c) throw failWith(failures, `${auditKind.name}.jsonl has entries but the manifest has no chain`);
-    if (entry.seq !== expected) throw failWith(failures, `audit entry ${expected} is missing (line ${line} has ${entry.seq})`);
-    if (entry.prev_hash !== prev) throw failWith(failures, `audit entry ${entry.seq} does not link to the one before it`);
-    if (entryHash(entry) !== entry.hash) throw failWith(failures, `audit entry ${entry.seq} was changed`);
-    index.get(entry.entity)?.set(String(entry.entity_id), entry.record_hash);
-    prev = entry.hash;
-    expected++;
-    count++;
-  });
-  if (c) {
-    if (expected !== c.lastSeq + 1) throw failWith(failures, `the chain ends at ${expected - 1}, the manifest says ${c.lastSeq}`);
-    if (prev !== c.lastHash) throw failWith(failures, 'the last audit entry is not the one the manifest names');
-    if (count === 0) throw failWith(failures, 'the manifest names a chain but audit_log.jsonl is empty');
-  }
-  return index;
-}
-
-async function checkRecords(dir: string, manifest: Manifest, chain: ChainIndex, failures: string[]): Promise<number> {
-  let records = 0;
-  for (const kind of recordKinds) {
-    const name = `${kind.name}.jsonl`;
-    if (!manifest.files.some((f) => f.path === name)) continue;
-    const recordedOf = chain.get(kind.name)!;
-    const canonical = kind.auditedCanonical ?? ((r: Record<string, unknown>) => canonicalJson(kind.audited(r as never)));
-    await eachJsonLine(join(dir, name), (line, value) => {
-      const recorded = recordedOf.get(String(value.id));
-      if (!recorded) {
-        failures.push(`${name}:${line}: record ${String(value.id)} has no audit entry in this export`);
-      } else {
-        if (digest('sha256', canonical(value), 'hex') !== recorded) failures.push(`${name}:${line}: record ${String(value.id)} differs from what the audit log recorded`);
-      }
-      if (failures.length >= 20) throw new Failed();
-      records++;
-    });
-  }
-  return records;
-}
-
 function checkPrevious(previousDir: string, manifest: Manifest, failures: string[]) {
   const previous = readManifest(previousDir).manifest;
   if (previous.device.publicKey !== manifest.device.publicKey) failures.push('the previous export was signed by another key');
@@ -207,9 +120,4 @@ function checkPrevious(previousDir: string, manifest: Manifest, failures: string
   if (manifest.chain.firstSeq !== previous.chain.lastSeq + 1 || manifest.chain.prevHash !== previous.chain.lastHash) {
     failures.push(`this export does not start where the previous one ended (previous ended at entry ${previous.chain.lastSeq}, this starts at ${manifest.chain.firstSeq})`);
   }
-}
-
-function failWith(failures: string[], message: string): Failed {
-  failures.push(message);
-  return new Failed(message);
 }
