@@ -48,25 +48,49 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   return sha256(text);
 }
 
+type Tail = { seq: number; hash: string } | undefined;
+
+/**
+ * The entry each connection appended last, so that the next append need not read it back first
+ * (one round trip fewer on every sign-in). It is only a guess: the insert below happens only if
+ * the log really ends there, and otherwise the end is read and the append made again.
+ */
+const tails = new WeakMap<Queryable, Tail>();
+
+const readTail = (tx: Queryable) => tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+
 export async function appendAudit(tx: Queryable, input: AuditInput): Promise<AuditEntry> {
-  const last = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const body = {
-    seq: (last?.seq ?? 0) + 1,
-    at: input.at,
-    actor: input.actor,
-    action: input.action,
-    entity: input.entity,
-    entity_id: input.entityId == null ? null : String(input.entityId),
-    record_hash: sha256(canonicalJson(input.record)),
-    prev_hash: last?.hash ?? genesisHash,
-  };
-  const entry: AuditEntry = { ...body, hash: entryHash(body) };
-  await tx.run(
-    `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, record_hash, prev_hash, hash)
-     VALUES ($seq, $at, $actor, $action, $entity, $entity_id, $record_hash, $prev_hash, $hash)`,
-    { ...entry },
-  );
-  return entry;
+  const recordHash = sha256(canonicalJson(input.record));
+  let last = tails.has(tx) ? tails.get(tx) : await readTail(tx);
+  for (let attempt = 0; ; attempt++) {
+    const body = {
+      seq: (last?.seq ?? 0) + 1,
+      at: input.at,
+      actor: input.actor,
+      action: input.action,
+      entity: input.entity,
+      entity_id: input.entityId == null ? null : String(input.entityId),
+      record_hash: recordHash,
+      prev_hash: last?.hash ?? genesisHash,
+    };
+    const entry: AuditEntry = { ...body, hash: entryHash(body) };
+    const { changes } = await tx.run(
+      `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, record_hash, prev_hash, hash)
+       SELECT $seq, $at, $actor, $action, $entity, $entity_id, $record_hash, $prev_hash, $hash
+        WHERE coalesce((SELECT max(seq) FROM audit_log), 0) = $seq - 1
+          AND coalesce((SELECT hash FROM audit_log WHERE seq = $seq - 1), $genesis) = $prev_hash`,
+      { ...entry, genesis: genesisHash },
+    );
+    if (changes === 1) {
+      tails.set(tx, { seq: entry.seq, hash: entry.hash });
+      return entry;
+    }
+    // Another writer appended (the command line beside the hub), or the entry we remembered was
+    // rolled back with its transaction: read where the log ends now. Inside a write transaction
+    // nobody else can append, so the second try holds.
+    if (attempt > 0) throw new Error('the audit log changed under a write transaction');
+    last = await readTail(tx);
+  }
 }
 
 /** Walks the chain and names the first entry that is missing, out of order or changed. */
