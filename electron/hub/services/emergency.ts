@@ -93,11 +93,16 @@ export function createEmergencyService({ db, clock, events, checkPin, settings }
     if (state.emergency?.id === emergencyId) events.publish('rollcall.changed', { emergencyId, ...state.emergency.counts });
   }
 
+  // Whether an emergency runs, as last read: read again after each start and end (this service
+  // is what starts and ends them), so a sign-in in peacetime costs no query here.
+  let running: Promise<EmergencyRow | undefined> | null = null;
+  const runningNow = () => (running ??= activeEmergency(db).catch((err: unknown) => ((running = null), Promise.reject(err))));
+
   // Someone passing the door during an emergency changes the roll.
   events.subscribe((event) => {
     if (event.name !== 'presence.changed') return;
     changed();
-    void activeEmergency(db)
+    void runningNow()
       .then((active) => (active ? announceRoll(active.id) : undefined))
       .catch(() => undefined);
   });
@@ -129,6 +134,7 @@ export function createEmergencyService({ db, clock, events, checkPin, settings }
         return e;
       });
       changed();
+      running = null;
       // Announced before the answer goes back: every screen turns at once.
       events.publish('emergency.started', { emergencyId: row.id, kind: row.kind, drill: row.drill === 1 });
       return current();
@@ -171,6 +177,7 @@ export function createEmergencyService({ db, clock, events, checkPin, settings }
         await appendAudit(tx, { at, actor: actorOf(caller), action: 'emergency.ended', entity: 'emergencies', entityId: active.id, record: { id: active.id, ended_at: at, ended_by_person: person.id, ended_by_device: caller.device?.id ?? null } });
       });
       changed();
+      running = null;
       events.publish('emergency.ended', { emergencyId: input.emergencyId });
       return this.report(input.emergencyId);
     },
