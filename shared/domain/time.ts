@@ -29,8 +29,27 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+// A zone's offset changes at most once in any hour; when it is the same at an hour's first and
+// last millisecond it holds for that whole hour. Looked up once per zone and hour, then (a sign-in
+// asks several times, an export millions of times), not through Intl each time.
+const steadyHours = new Map<string, number | null>();
+const hourMs = 3_600_000;
+
 /** The zone's offset from UTC at an instant, in milliseconds (Asia/Shanghai: +8 h). */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const hour = Math.floor(instant / hourMs);
+  const key = `${timeZone} ${hour}`;
+  let steady = steadyHours.get(key);
+  if (steady === undefined) {
+    const first = offsetByIntl(hour * hourMs, timeZone);
+    steady = offsetByIntl(hour * hourMs + hourMs - 1, timeZone) === first ? first : null;
+    if (steadyHours.size >= 10_000) steadyHours.clear();
+    steadyHours.set(key, steady);
+  }
+  return steady ?? offsetByIntl(instant, timeZone);
+}
+
+function offsetByIntl(instant: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
