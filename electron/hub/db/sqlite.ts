@@ -163,10 +163,7 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
     await refuseForeign(writer, file);
     await writer.exec(
       // synchronous=FULL: a sign-in the client was told is saved survives a power cut.
-      // wal_autocheckpoint=0: the commit that crosses the WAL's size limit would copy it into the
-      // database itself, and the sign-ins queued behind it would wait; a connection of its own
-      // does that instead (Checkpointer, below).
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;',
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;',
     );
   } catch (err) {
     await closeRaw(writerRaw).catch(() => undefined);
@@ -176,22 +173,16 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
   readerRaw.configure('busyTimeout', busy);
   const reader = new Connection(readerRaw, file);
   const writes = new GroupCommitter(writer);
-  const checkpoints = new Checkpointer(await open(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_FULLMUTEX));
-  const written = <T>(work: Promise<T>): Promise<T> => {
-    void work.then(() => checkpoints.wrote(), () => undefined);
-    return work;
-  };
 
   return {
     file,
-    run: (sql, params) => written(writes.transaction((tx) => tx.run(sql, params))),
+    run: (sql, params) => writes.transaction((tx) => tx.run(sql, params)),
     get: (sql, params) => reader.get(sql, params),
     all: (sql, params) => reader.all(sql, params),
-    exec: (sql) => written(writes.solo(() => writer.exec(sql))),
-    transaction: (work) => written(writes.transaction(work)),
+    exec: (sql) => writes.solo(() => writer.exec(sql)),
+    transaction: (work) => writes.transaction(work),
     backup: (dest, backupOptions) => onlineBackup(file, dest, backupOptions),
     close: async () => {
-      await checkpoints.close();
       await writes.solo(async () => {
         await Promise.all([writer.finalize(), reader.finalize()]);
         await closeRaw(readerRaw);
@@ -199,40 +190,6 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
       });
     },
   };
-}
-
-/**
- * Copies the WAL into the database beside the writer, every so many commits (SQLite would do it
- * inside the commit that crosses 1,000 pages, holding up that commit and everything queued behind
- * it). PASSIVE: it never waits for, nor blocks, the writer or the readers; what it cannot copy
- * yet, it copies the next time. Durability does not depend on it: a commit is safe in the WAL.
- */
-class Checkpointer {
-  private commits = 0;
-  private running: Promise<void> | null = null;
-  private closed = false;
-
-  constructor(
-    private readonly raw: Raw,
-    /** About 600 pages of sign-ins: the WAL stays near SQLite's own 1,000-page mark. */
-    private readonly every = 100,
-  ) {
-    raw.configure('busyTimeout', 0);
-  }
-
-  wrote(): void {
-    if (this.closed || ++this.commits < this.every || this.running) return;
-    this.commits = 0;
-    this.running = new Promise<void>((resolve) => this.raw.exec('PRAGMA wal_checkpoint(PASSIVE)', () => resolve())).then(() => {
-      this.running = null;
-    });
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.running;
-    await closeRaw(this.raw).catch(() => undefined);
-  }
 }
 
 /** A read-only connection of its own to a database the hub has open (an export's worker thread reads through one). */
