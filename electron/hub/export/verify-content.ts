@@ -3,158 +3,22 @@
  * own hash) and every record against the hash the audit log took when it was written.
  * Runs in: the hub (plain Node); for a big export the chain is read on a worker thread.
  *
- * Both files of a million entries each are parsed line by line; that is most of verify's work.
- * So the chain (audit_log.jsonl) is read on a thread of its own (worker-task.ts) while the event
- * loop reads the records and hashes each; the thread then holds each record's hash against the
- * one its audit entry took. Failures come out in the same order and words either way.
+ * Both files of a million entries each are read line by line; that is most of verify's work.
+ * So the chain (audit_log.jsonl, verify-chain.ts) is read on a thread of its own while the event
+ * loop reads and hashes the records (verify-records.ts); the thread then hands over its index of
+ * record hashes (moved, not copied) and each record is held against it here. Failures come out in
+ * the same order and words either way.
  */
-import { hash as digest } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
-import { entryHash, type AuditEntry } from '../db/stores/audit.js';
 import { auditKind, recordKinds } from './kinds.js';
 import type { Manifest } from './manifest.js';
+import { chainTask, Failed, readChain, type ChainIndex, type ChainWorkerData, type FromChainWorker } from './verify-chain.js';
+import { fastPresenceLine } from './verify-fast.js';
+import { RecordHashIndex } from './verify-index.js';
+import { hashRecords, joinRecords, type HashedRecords, type KindReader } from './verify-records.js';
 import { startTaskWorker } from './worker-task.js';
 
-/** Ends the checks after failures were already listed. */
-export class Failed extends Error {}
-
-function failWith(failures: string[], message: string): Failed {
-  failures.push(message);
-  return new Failed(message);
-}
-
-/** Calls `each` for every line of a JSON Lines file, synchronously within each large chunk. */
-async function eachJsonLine(file: string, each: (line: number, value: Record<string, unknown>) => void): Promise<void> {
-  // Split by hand in large chunks: per-line promises (readline, async generators) dominate at
-  // millions of lines.
-  let line = 0;
-  let rest = '';
-  const parse = (text: string) => {
-    try {
-      return JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      throw new Error(`${file}:${line} is not valid JSON`);
-    }
-  };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = rest + (chunk as string);
-    let start = 0;
-    let end: number;
-    while ((end = text.indexOf('\n', start)) >= 0) {
-      line++;
-      if (end > start) each(line, parse(text.slice(start, end)));
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  if (rest.trim()) each(++line, parse(rest));
-}
-
-/** The hash the audit log took of each record when it was written: by entity, then by id. */
-type ChainIndex = Map<string, Map<string, string>>;
-
-async function readChain(dir: string, chain: Manifest['chain'], failures: string[]): Promise<ChainIndex> {
-  const index: ChainIndex = new Map(recordKinds.map((k) => [k.name, new Map<string, string>()]));
-  const c = chain;
-  let expected = c?.firstSeq ?? 1;
-  let prev = c?.prevHash ?? '';
-  let count = 0;
-  await eachJsonLine(join(dir, `${auditKind.name}.jsonl`), (line, value) => {
-    const entry = value as unknown as AuditEntry;
-    if (!c) throw failWith(failures, `${auditKind.name}.jsonl has entries but the manifest has no chain`);
-    if (entry.seq !== expected) throw failWith(failures, `audit entry ${expected} is missing (line ${line} has ${entry.seq})`);
-    if (entry.prev_hash !== prev) throw failWith(failures, `audit entry ${entry.seq} does not link to the one before it`);
-    if (entryHash(entry) !== entry.hash) throw failWith(failures, `audit entry ${entry.seq} was changed`);
-    index.get(entry.entity)?.set(String(entry.entity_id), entry.record_hash);
-    prev = entry.hash;
-    expected++;
-    count++;
-  });
-  if (c) {
-    if (expected !== c.lastSeq + 1) throw failWith(failures, `the chain ends at ${expected - 1}, the manifest says ${c.lastSeq}`);
-    if (prev !== c.lastHash) throw failWith(failures, 'the last audit entry is not the one the manifest names');
-    if (count === 0) throw failWith(failures, 'the manifest names a chain but audit_log.jsonl is empty');
-  }
-  return index;
-}
-
-/** One kind's records as read: each line's number, id and SHA-256 (32 bytes each, in `digests`). */
-interface HashedRecords {
-  name: string;
-  count: number;
-  lines: Int32Array;
-  ids: string[];
-  digests: Uint8Array;
-  /** Records whose canonical form could not be made, by index: the message it failed with. */
-  problems: Array<[number, string]>;
-  /** What stopped the reading (a line that is not JSON, say), after the records before it. */
-  end: string | null;
-}
-
-/** Reads one kind's records and hashes each, as the audit log hashed them when they were written. */
-async function hashRecords(dir: string, kind: (typeof recordKinds)[number]): Promise<HashedRecords> {
-  const name = `${kind.name}.jsonl`;
-  const canonical = kind.auditedCanonical ?? ((r: Record<string, unknown>) => canonicalJson(kind.audited(r as never)));
-  let capacity = 1 << 16;
-  let lines = new Int32Array(capacity);
-  let digests = new Uint8Array(capacity * 32);
-  const ids: string[] = [];
-  const problems: Array<[number, string]> = [];
-  let count = 0;
-  let end: string | null = null;
-  try {
-    await eachJsonLine(join(dir, name), (line, value) => {
-      const id = String(value.id);
-      if (count === capacity) {
-        capacity *= 2;
-        const moreLines = new Int32Array(capacity);
-        moreLines.set(lines);
-        lines = moreLines;
-        const moreDigests = new Uint8Array(capacity * 32);
-        moreDigests.set(digests);
-        digests = moreDigests;
-      }
-      try {
-        digests.set(digest('sha256', canonical(value), 'buffer'), count * 32);
-      } catch (err) {
-        problems.push([count, (err as Error)?.message ?? String(err)]);
-      }
-      lines[count] = line;
-      ids.push(id);
-      count++;
-    });
-  } catch (err) {
-    end = (err as Error)?.message ?? String(err);
-  }
-  return { name, count, lines, ids, digests, problems, end };
-}
-
-/** Holds each record's hash against its audit entry's: the failures (20 at most), then what stopped the reading. */
-function joinRecords(index: ChainIndex, kinds: HashedRecords[], failures: string[]): number {
-  let records = 0;
-  for (const r of kinds) {
-    const recordedOf = index.get(r.name.replace(/\.jsonl$/, ''))!;
-    const problems = new Map(r.problems);
-    const digests = Buffer.from(r.digests.buffer, r.digests.byteOffset, r.digests.byteLength);
-    for (let i = 0; i < r.count; i++) {
-      const recorded = recordedOf.get(r.ids[i]!);
-      if (!recorded) {
-        failures.push(`${r.name}:${r.lines[i]}: record ${r.ids[i]} has no audit entry in this export`);
-      } else {
-        const problem = problems.get(i);
-        if (problem !== undefined) throw new Error(problem);
-        if (digests.toString('hex', i * 32, i * 32 + 32) !== recorded) failures.push(`${r.name}:${r.lines[i]}: record ${r.ids[i]} differs from what the audit log recorded`);
-      }
-      if (failures.length >= 20) throw new Failed();
-      records++;
-    }
-    if (r.end !== null) throw new Error(r.end);
-  }
-  return records;
-}
+export { Failed };
 
 /** From this many audit entries on, the chain is read on a thread of its own. */
 export const chainThreadFrom = 50_000;
@@ -166,83 +30,64 @@ export interface ContentResult {
   error: unknown;
 }
 
+/** The fast paths verify has, by kind (a test holds each to the kind's own canonical form). */
+const fastPaths: Record<string, KindReader['fast']> = { presence_events: fastPresenceLine };
+
+function readerOf(kind: (typeof recordKinds)[number]): KindReader {
+  const canonical = kind.auditedCanonical ?? ((r: Record<string, unknown>) => canonicalJson(kind.audited(r as never)));
+  return { name: kind.name, canonical, fast: fastPaths[kind.name] };
+}
+
 /** The chain and the records, with their own failures. */
 export async function checkContent(dir: string, manifest: Manifest, options: { threadFrom?: number } = {}): Promise<ContentResult> {
   const entries = manifest.chain ? manifest.chain.lastSeq - manifest.chain.firstSeq + 1 : 0;
   const files = recordKinds.filter((kind) => manifest.files.some((f) => f.path === `${kind.name}.jsonl`));
-  if (entries < (options.threadFrom ?? chainThreadFrom)) return checkHere(dir, manifest, files);
-  const data: WorkerData = { task: workerTask, dir, chain: manifest.chain };
-  const worker = startTaskWorker((import.meta as { url?: string }).url, data);
-  if (!worker) return checkHere(dir, manifest, files);
-  // The records are read and hashed here meanwhile, then handed over to be held against the chain.
-  const answers = new Promise<ContentResult>((resolve, reject) => {
-    worker.on('message', (m: FromWorker) => resolve({ records: m.records, failures: m.failures, error: m.failed ? new Failed() : m.error === null ? null : new Error(m.error) }));
+  const kindNames = recordKinds.map((k) => k.name);
+  const worker =
+    entries >= (options.threadFrom ?? chainThreadFrom)
+      ? startTaskWorker(chainModuleUrl(), { task: chainTask, dir, auditName: auditKind.name, chain: manifest.chain, kindNames } satisfies ChainWorkerData)
+      : null;
+  if (!worker) return checkHere(dir, manifest, files, kindNames);
+  // The records are read and hashed here meanwhile, then held against the chain's index.
+  const chainRead = new Promise<ChainIndex>((resolve, reject) => {
+    worker.on('message', (m: FromChainWorker) => {
+      if ('indexes' in m) resolve(new Map(m.indexes.map(([name, data]) => [name, new RecordHashIndex(data)])));
+      else reject(Object.assign(m.failed ? new Failed() : new Error(m.error ?? 'the audit chain could not be read'), { failures: m.failures }));
+    });
     worker.on('error', reject);
     worker.on('exit', () => reject(new Error('the thread reading the audit chain stopped')));
   });
-  answers.catch(() => undefined);
+  chainRead.catch(() => undefined);
   const kinds: HashedRecords[] = [];
-  for (const kind of files) kinds.push(await hashRecords(dir, kind));
-  worker.postMessage(
-    { kinds },
-    kinds.flatMap((k) => [k.lines.buffer as ArrayBuffer, k.digests.buffer as ArrayBuffer]),
-  );
+  for (const kind of files) kinds.push(await hashRecords(dir, readerOf(kind), { yieldToLoop: true }));
+  let indexes: ChainIndex;
   try {
-    return await answers;
+    indexes = await chainRead;
   } catch (error) {
-    return { records: 0, failures: [], error };
+    return { records: 0, failures: (error as { failures?: string[] }).failures ?? [], error };
   }
-}
-
-async function checkHere(dir: string, manifest: Manifest, files: Array<(typeof recordKinds)[number]>): Promise<ContentResult> {
   const failures: string[] = [];
   try {
-    const index = await readChain(dir, manifest.chain, failures);
-    const kinds: HashedRecords[] = [];
-    for (const kind of files) kinds.push(await hashRecords(dir, kind));
-    return { records: joinRecords(index, kinds, failures), failures, error: null };
+    return { records: joinRecords(indexes, kinds, failures), failures, error: null };
   } catch (error) {
     return { records: 0, failures, error };
   }
 }
 
-const workerTask = 'safefloor-verify-chain';
-
-interface WorkerData {
-  task: typeof workerTask;
-  dir: string;
-  chain: Manifest['chain'];
+/** The chain's module, which the worker runs (in a bundle: the bundle, where verify-chain.ts is too). */
+function chainModuleUrl(): string | undefined {
+  const url = (import.meta as { url?: string }).url;
+  return url?.endsWith('.ts') ? new URL('./verify-chain.ts', url).href : url;
 }
 
-interface FromWorker {
-  records: number;
-  failures: string[];
-  failed: boolean;
-  error: string | null;
-}
-
-/** The worker's side: the chain first, then the records it is handed. */
-async function serveWorker(data: WorkerData, port: NonNullable<typeof parentPort>): Promise<void> {
+async function checkHere(dir: string, manifest: Manifest, files: ReadonlyArray<(typeof recordKinds)[number]>, kindNames: string[]): Promise<ContentResult> {
   const failures: string[] = [];
-  const answer = (records: number, error: unknown) =>
-    port.postMessage({ records, failures, failed: error instanceof Failed, error: error && !(error instanceof Failed) ? ((error as Error)?.message ?? String(error)) : null } satisfies FromWorker);
-  let index: ChainIndex | null = null;
-  let chainError: unknown = null;
-  const chainRead = readChain(data.dir, data.chain, failures).then(
-    (read) => void (index = read),
-    (err: unknown) => void (chainError = err),
-  );
-  port.once('message', (m: { kinds: HashedRecords[] }) => {
-    void chainRead.then(() => {
-      try {
-        if (chainError) answer(0, chainError);
-        else answer(joinRecords(index!, m.kinds, failures), null);
-      } catch (err) {
-        answer(0, err);
-      }
-      port.close();
-    });
-  });
+  try {
+    const indexes = await readChain(dir, auditKind.name, manifest.chain, kindNames, failures);
+    const kinds: HashedRecords[] = [];
+    for (const kind of files) kinds.push(await hashRecords(dir, readerOf(kind)));
+    return { records: joinRecords(indexes, kinds, failures), failures, error: null };
+  } catch (error) {
+    return { records: 0, failures, error };
+  }
 }
-
-if (!isMainThread && parentPort && (workerData as WorkerData | undefined)?.task === workerTask) void serveWorker(workerData as WorkerData, parentPort);
