@@ -42,7 +42,7 @@ export type ChainIndex = Map<string, RecordHashIndex>;
  * with Failed; anything else wrong (a line that is not JSON, a missing file) ends it with an Error.
  */
 export async function readChain(dir: string, auditName: string, chain: Manifest['chain'], kindNames: readonly string[], failures: string[]): Promise<ChainIndex> {
-  // Sized for every entry at once (up to a point): growing a million-entry table costs as much as filling it.
+  // Sized for every entry at once (up to a point), rather than grown step by step.
   const entries = chain ? Math.min(Math.max(chain.lastSeq - chain.firstSeq + 1, 0), 1 << 22) : 0;
   const indexes: ChainIndex = new Map(kindNames.map((name) => [name, new RecordHashIndex(entries)]));
   const named = [...indexes];
@@ -77,8 +77,8 @@ export async function readChain(dir: string, auditName: string, chain: Manifest[
     if (e.hashEnd - e.hash !== own.length || !text.startsWith(own, e.hash)) throw failWith(failures, `audit entry ${e.seq} was changed`);
     for (const [name, index] of named) {
       if (e.entityEnd - e.entity === name.length && text.startsWith(name, e.entity)) {
-        const slot = e.entityIdNumber === e.entityIdNumber ? index.slotForNumber(e.entityIdNumber) : index.slotFor(e.entityId ?? 'null');
-        index.setHexAt(slot, text, e.recordHash, e.recordHashEnd);
+        if (e.entityIdNumber === e.entityIdNumber) index.setHexOf(e.entityIdNumber, text, e.recordHash, e.recordHashEnd);
+        else index.set(e.entityId ?? 'null', text.slice(e.recordHash, e.recordHashEnd));
         break;
       }
     }

@@ -1,13 +1,17 @@
 /**
  * The hash the audit log took of each record, by the record's id, for verify: what a
- * Map<string, string> of a million entries would hold, in typed arrays instead (no million
- * strings for the collector to trace, and it moves to another thread without a copy).
+ * Map<string, string> of a million entries would answer, kept in typed arrays in the chain's order
+ * instead (no million strings for the collector to trace; it moves to another thread without a
+ * copy; and looked up in order, it is read front to back rather than at random, which at a
+ * million entries is what costs).
  * Runs in: the hub (plain Node), on the event loop or on a worker thread.
  *
- * Ids written as plain integers (`"12345"`) are kept as numbers in an open-addressing table;
- * any other id text in a Map. A record hash of 64 lowercase hex digits is kept as its 32 bytes;
- * any other value (as JSON.parse gave it) as it is. Setting an id again replaces what it had, as
- * Map.set does.
+ * Ids written as plain integers (`"12345"`) are kept as numbers, in the order of their entries; any
+ * other id text in a Map. A record hash of 64 lowercase hex digits is kept as its 32 bytes; any
+ * other value (as JSON.parse gave it) as it is. An id set again replaces what it had, as Map.set
+ * does: while every numeric id is higher than the one before (the export's usual case), each has
+ * one entry and a lookup is a walk or a binary search; otherwise a Map of the last entry of each
+ * id is made when first needed.
  */
 
 /** The id text the export writes for an integer id: no sign, no leading zero, at most 15 digits. */
@@ -40,20 +44,28 @@ export function sameBytes(x: Uint8Array, a: number, y: Uint8Array, b: number): b
 
 /** What an index holds, as it is posted between threads (its arrays moved, not copied). */
 export interface IndexData {
-  /** Open addressing: numeric id (NaN: empty) and the slot it has. */
-  keys: Float64Array;
-  slots: Int32Array;
-  used: number;
-  /** Per slot: 32 bytes of digest, and whether the slot's value is in `odd` instead. */
+  /** The entries with a numeric id, in order: the id, 32 bytes of digest, and whether the value is in `odd` instead. */
+  ids: Float64Array;
   digests: Uint8Array;
   isOdd: Uint8Array;
   count: number;
+  /** Whether every id is higher than the one before. */
+  rising: boolean;
   odd: Map<number, unknown>;
-  named: Map<string, number>;
+  /** Entries whose id text is not a plain integer: the value, by the text. */
+  named: Map<string, unknown>;
 }
+
+/** Where a lookup found its entry: a numeric entry (its index), a named one, or none. */
+export const noEntry = -1;
+export const namedEntry = -2;
 
 export class RecordHashIndex {
   private data: IndexData;
+  private last = Number.NEGATIVE_INFINITY;
+  /** For lookups: where the last one ended, and the map of ids that do not rise. */
+  private cursor = 0;
+  private byId: Map<number, number> | null = null;
 
   /** An index for about `expected` ids, or one posted from another thread. */
   constructor(from: number | IndexData = 0) {
@@ -61,152 +73,126 @@ export class RecordHashIndex {
       this.data = from;
       return;
     }
-    const slots = Math.max(1 << 10, from);
-    let table = 1 << 12;
-    while (table < slots * 2) table *= 2;
-    this.data = {
-      keys: new Float64Array(table).fill(Number.NaN),
-      slots: new Int32Array(table),
-      used: 0,
-      digests: new Uint8Array(slots * 32),
-      isOdd: new Uint8Array(slots),
-      count: 0,
-      odd: new Map(),
-      named: new Map(),
-    };
+    const room = Math.max(1 << 10, from);
+    this.data = { ids: new Float64Array(room), digests: new Uint8Array(room * 32), isOdd: new Uint8Array(room), count: 0, rising: true, odd: new Map(), named: new Map() };
   }
 
   /** The arrays to move along with `toData()` when posting it to another thread. */
   transferList(): ArrayBuffer[] {
     const d = this.data;
-    return [d.keys.buffer, d.slots.buffer, d.digests.buffer, d.isOdd.buffer] as ArrayBuffer[];
+    return [d.ids.buffer, d.digests.buffer, d.isOdd.buffer] as ArrayBuffer[];
   }
 
   toData(): IndexData {
     return this.data;
   }
 
-  /** The slot of an id given as text (Map semantics: String(id) is the key); -1 if it has none. */
-  slotOf(id: string): number {
-    const n = numericId(id);
-    return Number.isNaN(n) ? (this.data.named.get(id) ?? -1) : this.slotOfNumber(n);
-  }
-
-  /** The slot of a plain integer id; -1 if it has none. */
-  slotOfNumber(id: number): number {
-    const { keys, slots } = this.data;
-    const mask = keys.length - 1;
-    for (let i = hashOf(id) & mask; ; i = (i + 1) & mask) {
-      const key = keys[i]!;
-      if (key === id) return slots[i]!;
-      if (key !== key) return -1;
-    }
-  }
-
-  /** The slot for an id, made if it has none, emptied of what it held. */
-  slotFor(id: string): number {
-    const n = numericId(id);
-    if (!Number.isNaN(n)) return this.slotForNumber(n);
+  /** A new entry for a numeric id; returns its index. */
+  private entry(id: number): number {
     const d = this.data;
-    let slot = d.named.get(id);
-    if (slot === undefined) {
-      slot = this.newSlot();
-      d.named.set(id, slot);
-    }
-    return slot;
-  }
-
-  slotForNumber(id: number): number {
-    let d = this.data;
-    if ((d.used + 1) * 2 > d.keys.length) this.grow();
-    d = this.data;
-    const mask = d.keys.length - 1;
-    let i = hashOf(id) & mask;
-    for (; ; i = (i + 1) & mask) {
-      const key = d.keys[i]!;
-      if (key === id) return d.slots[i]!;
-      if (key !== key) break;
-    }
-    const slot = this.newSlot();
-    d.keys[i] = id;
-    d.slots[i] = slot;
-    d.used++;
-    return slot;
-  }
-
-  private newSlot(): number {
-    const d = this.data;
-    if (d.count === d.isOdd.length) {
-      const isOdd = new Uint8Array(d.count * 2);
-      isOdd.set(d.isOdd);
+    if (d.count === d.ids.length) {
+      const ids = new Float64Array(d.count * 2);
+      ids.set(d.ids);
       const digests = new Uint8Array(d.count * 64);
       digests.set(d.digests);
-      d.isOdd = isOdd;
-      d.digests = digests;
+      const isOdd = new Uint8Array(d.count * 2);
+      isOdd.set(d.isOdd);
+      Object.assign(d, { ids, digests, isOdd });
     }
+    if (id <= this.last) d.rising = false;
+    this.last = id;
+    d.ids[d.count] = id;
     return d.count++;
   }
 
-  private grow() {
-    const old = this.data;
-    const keys = new Float64Array(old.keys.length * 2).fill(Number.NaN);
-    const slots = new Int32Array(keys.length);
-    const mask = keys.length - 1;
-    for (let j = 0; j < old.keys.length; j++) {
-      const key = old.keys[j]!;
-      if (key !== key) continue;
-      let i = hashOf(key) & mask;
-      while (keys[i] === keys[i]) i = (i + 1) & mask;
-      keys[i] = key;
-      slots[i] = old.slots[j]!;
-    }
-    this.data = { ...old, keys, slots };
-  }
-
-  /** Sets the id's record hash to 64 lowercase hex digits found at `at` in `text` (else to the text itself). */
-  setHex(id: string, text: string, at: number, end: number): void {
-    this.setHexAt(this.slotFor(id), text, at, end);
-  }
-
-  setHexAt(slot: number, text: string, at: number, end: number): void {
+  /** Sets a numeric id's record hash to 64 lowercase hex digits at `at` in `text` (else to the text itself). */
+  setHexOf(id: number, text: string, at: number, end: number): void {
     const d = this.data;
-    if (end - at === 64 && hexBytes(text, at, d.digests, slot * 32)) {
-      if (d.isOdd[slot]) {
-        d.isOdd[slot] = 0;
-        d.odd.delete(slot);
-      }
-    } else {
-      d.isOdd[slot] = 1;
-      d.odd.set(slot, text.slice(at, end));
+    const e = this.entry(id);
+    if (end - at !== 64 || !hexBytes(text, at, d.digests, e * 32)) {
+      d.isOdd[e] = 1;
+      d.odd.set(e, text.slice(at, end));
     }
   }
 
-  /** Sets the id's record hash to any value JSON.parse gave. */
+  /** Sets the record hash of an id given as text (String(entity_id)) to any value JSON.parse gave. */
   set(id: string, value: unknown): void {
-    const slot = this.slotFor(id);
-    if (typeof value === 'string') return this.setHexAt(slot, value, 0, value.length);
-    const d = this.data;
-    d.isOdd[slot] = 1;
-    d.odd.set(slot, value);
+    const n = numericId(id);
+    if (Number.isNaN(n)) {
+      this.data.named.set(id, value);
+    } else if (typeof value === 'string') {
+      this.setHexOf(n, value, 0, value.length);
+    } else {
+      const e = this.entry(n);
+      this.data.isOdd[e] = 1;
+      this.data.odd.set(e, value);
+    }
   }
 
-  /** Whether the slot holds a digest of 32 bytes (at slot * 32 in `digests()`) rather than another value. */
-  holdsDigest(slot: number): boolean {
-    return this.data.isOdd[slot] === 0;
+  /** The entry of a numeric id (its index), or noEntry. Fastest when asked in rising order. */
+  find(id: number): number {
+    const d = this.data;
+    if (!d.rising) {
+      if (!this.byId) {
+        this.byId = new Map();
+        for (let e = 0; e < d.count; e++) this.byId.set(d.ids[e]!, e);
+      }
+      return this.byId.get(id) ?? noEntry;
+    }
+    const ids = d.ids;
+    let at = this.cursor;
+    if (at > 0 && ids[at - 1]! >= id) {
+      // Asked out of order: look it up from scratch.
+      let low = 0;
+      let high = d.count;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (ids[mid]! < id) low = mid + 1;
+        else high = mid;
+      }
+      at = low;
+    } else if (at < d.count && ids[at]! < id) {
+      // Forward: gallop, then halve (a far jump costs its logarithm, not its length).
+      let step = 1;
+      while (at + step < d.count && ids[at + step]! < id) {
+        at += step;
+        step *= 2;
+      }
+      let low = at + 1;
+      let high = Math.min(at + step, d.count);
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (ids[mid]! < id) low = mid + 1;
+        else high = mid;
+      }
+      at = low;
+    }
+    this.cursor = at;
+    if (at < d.count && ids[at] === id) {
+      this.cursor = at + 1;
+      return at;
+    }
+    return noEntry;
+  }
+
+  /** The entry of an id given as text (String(record.id)): its index, namedEntry, or noEntry. */
+  findText(id: string): number {
+    const n = numericId(id);
+    if (!Number.isNaN(n)) return this.find(n);
+    return this.data.named.has(id) ? namedEntry : noEntry;
+  }
+
+  /** Whether an entry holds a digest of 32 bytes (at entry * 32 in `digests()`) rather than another value. */
+  holdsDigest(entry: number): boolean {
+    return entry >= 0 && this.data.isOdd[entry] === 0;
   }
 
   digests(): Uint8Array {
     return this.data.digests;
   }
 
-  /** The value of a slot that does not hold a digest. */
-  oddValue(slot: number): unknown {
-    return this.data.odd.get(slot);
+  /** The value of an entry that holds no digest (the named entry of `id` for namedEntry). */
+  value(entry: number, id: string): unknown {
+    return entry === namedEntry ? this.data.named.get(id) : this.data.odd.get(entry);
   }
-}
-
-/** Spreads ids over the table (dense runs and strided ones alike). */
-function hashOf(id: number): number {
-  const h = Math.imul((id | 0) ^ ((id / 4294967296) | 0), 0x9e3779b1);
-  return (h ^ (h >>> 15)) >>> 0;
 }

@@ -10,7 +10,7 @@ import { hash as digest } from 'node:crypto';
 import { join } from 'node:path';
 import { Failed, parseLine, type ChainIndex } from './verify-chain.js';
 import type { PresenceLine } from './verify-fast.js';
-import { hexBytes, numericId, sameBytes } from './verify-index.js';
+import { hexBytes, noEntry, numericId, sameBytes } from './verify-index.js';
 import { eachLine } from './verify-lines.js';
 
 /** How verify reads one kind: its name, its canonical form of a parsed record, and a fast path if it has one. */
@@ -109,14 +109,14 @@ export function joinRecords(indexes: ChainIndex, kinds: HashedRecords[], failure
     const problems = r.problems.size > 0;
     for (let i = 0; i < r.count; i++) {
       const n = r.ids[i]!;
-      const slot = n === n ? index.slotOfNumber(n) : index.slotOf(r.namedIds.get(i)!);
-      const digestHeld = slot >= 0 && index.holdsDigest(slot);
-      const recorded = slot < 0 ? undefined : digestHeld ? true : index.oddValue(slot);
+      const entry = n === n ? index.find(n) : index.findText(r.namedIds.get(i)!);
+      const digestHeld = index.holdsDigest(entry);
+      const recorded = entry === noEntry ? undefined : digestHeld ? true : index.value(entry, idText(r, i));
       if (!recorded) {
         failures.push(`${r.name}:${r.lines[i]}: record ${idText(r, i)} has no audit entry in this export`);
       } else {
         if (problems && r.problems.has(i)) throw new Error(r.problems.get(i));
-        const same = digestHeld ? sameBytes(r.digests, i * 32, recordedDigests, slot * 32) : hex(r.digests, i * 32) === recorded;
+        const same = digestHeld ? sameBytes(r.digests, i * 32, recordedDigests, entry * 32) : hex(r.digests, i * 32) === recorded;
         if (!same) failures.push(`${r.name}:${r.lines[i]}: record ${idText(r, i)} differs from what the audit log recorded`);
       }
       if (failures.length >= 20) throw new Failed();

@@ -177,7 +177,11 @@ function apply(lines: string[], c: Change): string[] {
       break;
     }
     case 'reorder':
-      out[i] = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(line) as object).reverse()));
+      try {
+        out[i] = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(line) as object).reverse()));
+      } catch {
+        // Not JSON any more (an earlier change): left as it is.
+      }
       break;
     case 'escape':
       // The same value, written with escapes: valid JSON the writer would not write.
