@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAuditChain } from '../../electron/hub/db/stores/audit.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 let t: TestHub;
@@ -51,5 +52,26 @@ describe('staff sign-in over HTTP', () => {
     const first = await t.call('presence.toggle', { badge: 'BADGE-1020' });
     const second = await t.call('presence.toggle', { badge: 'BADGE-1020' });
     expect([first.body.event.kind, second.body.event.kind]).toEqual(['in', 'out']);
+  });
+});
+
+describe('scans at the same moment', () => {
+  it('never sign one person in twice: of ten sign-ins at once one succeeds, the rest are told they are already in', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.call('presence.signIn', { badge: 'BADGE-1030' })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status !== 200).map((r) => r.body.error.code)).toEqual(Array(9).fill('already_signed_in'));
+    const events = await t.hub.db.all<{ kind: string }>("SELECT e.kind FROM presence_events e JOIN people p ON p.id = e.person_id WHERE p.employee_no = '1030'");
+    expect(events).toEqual([{ kind: 'in' }]);
+  });
+
+  it('alternate in and out for toggles at once, each written once with its audit entry, the chain whole', async () => {
+    const before = await t.hub.db.get<{ n: number }>('SELECT count(*) AS n FROM audit_log');
+    const results = await Promise.all(Array.from({ length: 12 }, () => t.call('presence.toggle', { badge: 'BADGE-1031' })));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const kinds = (await t.hub.db.all<{ kind: string }>("SELECT e.kind FROM presence_events e JOIN people p ON p.id = e.person_id WHERE p.employee_no = '1031' ORDER BY e.id")).map((r) => r.kind);
+    expect(kinds).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 'in' : 'out')));
+    const after = await t.hub.db.get<{ n: number }>('SELECT count(*) AS n FROM audit_log');
+    expect(after!.n - before!.n).toBe(12);
+    expect(await checkAuditChain(t.hub.db)).toMatchObject({ ok: true });
   });
 });

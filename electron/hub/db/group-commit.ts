@@ -4,17 +4,18 @@
  * A durable commit costs one fsync, and fsyncs queue behind each other. So transactions that arrive
  * while a commit is under way are run together in the next one: each inside its own savepoint (so
  * each is still all-or-nothing), then one COMMIT for all of them, and only then is any of them told
- * it succeeded. A lone transaction runs plainly, without savepoint overhead.
+ * it succeeded. A lone transaction runs plainly, without savepoint overhead; a lone one-statement
+ * transaction runs as that statement alone.
  * Work inside a transaction must be database work only: a slow step holds up its whole batch.
  */
-import type { Queryable } from './port.js';
+import type { Queryable, TransactionOptions } from './port.js';
 
 interface WriterConnection extends Queryable {
   exec(sql: string): Promise<void>;
 }
 
 type Item =
-  | { kind: 'tx'; work: (tx: Queryable) => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void }
+  | { kind: 'tx'; work: (tx: Queryable) => Promise<unknown>; oneStatement?: boolean; resolve(value: unknown): void; reject(err: unknown): void }
   | { kind: 'solo'; work: () => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void };
 
 export class GroupCommitter {
@@ -26,8 +27,8 @@ export class GroupCommitter {
     private readonly maxBatch = 64,
   ) {}
 
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.enqueue({ kind: 'tx', work }) as Promise<T>;
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.enqueue({ kind: 'tx', work, oneStatement: options.oneStatement }) as Promise<T>;
   }
 
   /** Runs `work` alone on the writer, between batches (scripts, closing). */
@@ -35,7 +36,7 @@ export class GroupCommitter {
     return this.enqueue({ kind: 'solo', work }) as Promise<T>;
   }
 
-  private enqueue(item: Pick<Item, 'kind' | 'work'>): Promise<unknown> {
+  private enqueue(item: Item extends infer I ? (I extends Item ? Omit<I, 'resolve' | 'reject'> : never) : never): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ ...item, resolve, reject } as Item);
       void this.pump();
@@ -64,6 +65,8 @@ export class GroupCommitter {
   }
 
   private async runOne(item: Extract<Item, { kind: 'tx' }>): Promise<void> {
+    // One statement is its own transaction (a failing one changes nothing); its commit is as durable.
+    if (item.oneStatement) return item.work(this.writer).then(item.resolve, item.reject);
     try {
       await this.writer.exec('BEGIN IMMEDIATE');
     } catch (err) {

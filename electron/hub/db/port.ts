@@ -18,6 +18,15 @@ export interface Queryable {
   all<T>(sql: string, params?: Params): Promise<T[]>;
 }
 
+export interface TransactionOptions {
+  /**
+   * `work` writes with exactly one statement (a trigger may write more): alone in the queue it then
+   * runs without BEGIN and COMMIT, as SQLite makes every statement its own transaction. That is
+   * two round trips to SQLite's thread fewer for the hottest write (a sign-in at the door).
+   */
+  oneStatement?: boolean;
+}
+
 export interface Database extends Queryable {
   /** The file this database lives in (named in every error about it). */
   readonly file: string;
@@ -25,7 +34,7 @@ export interface Database extends Queryable {
    * Runs `work` inside one write transaction. Transactions run one after another; a thrown error
    * rolls everything back. Reads made through the Database itself (not `tx`) see only committed data.
    */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Runs a script of several statements (migrations) on the writer connection. */
   exec(sql: string): Promise<void>;
   /**

@@ -176,11 +176,11 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
 
   return {
     file,
-    run: (sql, params) => writes.transaction((tx) => tx.run(sql, params)),
+    run: (sql, params) => writes.transaction((tx) => tx.run(sql, params), { oneStatement: true }),
     get: (sql, params) => reader.get(sql, params),
     all: (sql, params) => reader.all(sql, params),
     exec: (sql) => writes.solo(() => writer.exec(sql)),
-    transaction: (work) => writes.transaction(work),
+    transaction: (work, options) => writes.transaction(work, options),
     backup: (dest, backupOptions) => onlineBackup(file, dest, backupOptions),
     close: async () => {
       await writes.solo(async () => {

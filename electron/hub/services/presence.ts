@@ -11,8 +11,9 @@ import { toInstant, type Clock } from '../clock.js';
 import { actorOf, type Caller } from '../context.js';
 import type { Database } from '../db/port.js';
 import { appendAudit } from '../db/stores/audit.js';
-import { findPersonByBadge, type PersonRow } from '../db/stores/people.js';
-import { doorState, insertPresenceEvent, onSitePeople, type DoorState, type PresenceEventRow } from '../db/stores/presence.js';
+import { passInOneStatement } from '../db/stores/door-pass.js';
+import type { PersonRow } from '../db/stores/people.js';
+import { doorState, insertPresenceEvent, onSitePeople, personAndDoorStateByBadge, type DoorState, type PresenceEventRow } from '../db/stores/presence.js';
 import type { EventBus } from '../events.js';
 import { personTraining } from './people.js';
 import type { PinCheck } from './pin-check.js';
@@ -30,45 +31,62 @@ export interface PresenceDeps {
 }
 
 export function createPresenceService({ db, clock, events, checkPin, settings, issueSelfCheckTicket, visitorsOnSite }: PresenceDeps) {
-  /** Finds the person behind a credential, checking the PIN (with lockout) where one was given. */
-  async function identify(credential: Credential, caller: Caller): Promise<{ person: PersonRow; method: 'badge' | 'pin' }> {
+  /**
+   * Finds the person behind a credential, checking the PIN (with lockout) where one was given, and
+   * reads their door state (a badge: both in one statement).
+   */
+  async function identify(credential: Credential, caller: Caller): Promise<{ person: PersonRow; method: 'badge' | 'pin'; state: DoorState }> {
     if ('badge' in credential) {
-      const person = await findPersonByBadge(db, credential.badge);
-      if (!person) throw new ApiError('unknown_badge');
-      if (!person.active) throw new ApiError('person_inactive');
-      return { person, method: 'badge' };
+      const found = await personAndDoorStateByBadge(db, credential.badge);
+      if (!found) throw new ApiError('unknown_badge');
+      if (!found.active) throw new ApiError('person_inactive');
+      return { person: found, method: 'badge', state: found };
     }
-    return { person: await checkPin(credential.employeeNo, credential.pin, caller), method: 'pin' };
+    const person = await checkPin(credential.employeeNo, credential.pin, caller);
+    return { person, method: 'pin', state: await doorState(db, person.id) };
   }
 
   async function pass(direction: Direction, credential: Credential, caller: Caller): Promise<PresenceResult> {
-    const { person, method } = await identify(credential, caller);
+    const { person, method, state } = await identify(credential, caller);
     const site = await settings.current();
     const training = personTraining(person, calendarDayOf(clock.now(), site.timeZone), site);
     const gate = trainingGateDecision(training.status, site.trainingGate);
-    let before: DoorState | undefined;
-    const event = await db.transaction(async (tx) => {
-      // Decided inside the write transaction, so two scans at once cannot both sign in.
-      before = await doorState(tx, person.id);
-      const decision = decideDoor(direction, before.last_kind ?? undefined);
+    let before: DoorState = state;
+    const decide = (door: DoorState) => {
+      const decision = decideDoor(direction, door.last_kind ?? undefined);
       if (!decision.ok) throw new ApiError(decision.code, { name: person.name });
       // The gate stops only sign-ins: nobody is ever kept from signing out.
       if (decision.kind === 'in' && gate === 'block') {
         throw new ApiError(training.status === 'missing' ? 'training_missing' : 'training_expired', { name: person.name, expiresOn: training.expiresOn ?? '' });
       }
+      return decision.kind;
+    };
+    const device_id = caller.device?.id ?? null;
+    const actor = actorOf(caller);
+    // As the door read it: one statement writes it, if nothing changed meanwhile (door-pass.ts). A
+    // refusal is left to the transaction below, which decides on what is there at that moment.
+    let passing: PresenceEventRow['kind'] | null;
+    try {
+      passing = decide(state);
+    } catch {
+      passing = null;
+    }
+    let event = passing
+      ? await db.transaction(
+          (tx) => passInOneStatement(tx, { person_id: person.id, kind: passing, at: clock.now(), method, device_id, expectedEventId: state.last_event_id, actor }),
+          { oneStatement: true },
+        )
+      : null;
+    event ??= await db.transaction(async (tx) => {
+      // Decided inside the write transaction, so two scans at once cannot both sign in.
+      before = await doorState(tx, person.id);
+      const decided = decide(before);
       const at = clock.now();
-      const row = await insertPresenceEvent(tx, {
-        person_id: person.id,
-        kind: decision.kind,
-        at,
-        method,
-        automatic: 0,
-        device_id: caller.device?.id ?? null,
-      });
+      const row = await insertPresenceEvent(tx, { person_id: person.id, kind: decided, at, method, automatic: 0, device_id });
       await appendAudit(tx, {
         at,
-        actor: actorOf(caller),
-        action: decision.kind === 'in' ? 'presence.sign_in' : 'presence.sign_out',
+        actor,
+        action: decided === 'in' ? 'presence.sign_in' : 'presence.sign_out',
         entity: 'presence_events',
         entityId: row.id,
         record: row,
@@ -80,8 +98,8 @@ export function createPresenceService({ db, clock, events, checkPin, settings, i
     if (event.kind === 'out') return { ...result, training: null, shiftStart: false, selfCheckDue: false, selfCheckTicket: null };
     const shift = shiftAtSignIn({
       signInAt: event.at,
-      previousSignInAt: before!.last_in_at,
-      lastCheckAt: before!.last_check_at,
+      previousSignInAt: before.last_in_at,
+      lastCheckAt: before.last_check_at,
       timeZone: site.timeZone,
       closeAt: site.dailyCloseAt,
     });

@@ -59,21 +59,26 @@ const tails = new WeakMap<Queryable, Tail>();
 
 const readTail = (tx: Queryable) => tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
 
+/** The entry that follows `last` (undefined: the log is empty). */
+function entryAfter(last: Tail, input: AuditInput, recordHash: string): AuditEntry {
+  const body = {
+    seq: (last?.seq ?? 0) + 1,
+    at: input.at,
+    actor: input.actor,
+    action: input.action,
+    entity: input.entity,
+    entity_id: input.entityId == null ? null : String(input.entityId),
+    record_hash: recordHash,
+    prev_hash: last?.hash ?? genesisHash,
+  };
+  return { ...body, hash: entryHash(body) };
+}
+
 export async function appendAudit(tx: Queryable, input: AuditInput): Promise<AuditEntry> {
   const recordHash = sha256(canonicalJson(input.record));
   let last = tails.has(tx) ? tails.get(tx) : await readTail(tx);
   for (let attempt = 0; ; attempt++) {
-    const body = {
-      seq: (last?.seq ?? 0) + 1,
-      at: input.at,
-      actor: input.actor,
-      action: input.action,
-      entity: input.entity,
-      entity_id: input.entityId == null ? null : String(input.entityId),
-      record_hash: recordHash,
-      prev_hash: last?.hash ?? genesisHash,
-    };
-    const entry: AuditEntry = { ...body, hash: entryHash(body) };
+    const entry = entryAfter(last, input, recordHash);
     const { changes } = await tx.run(
       `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, record_hash, prev_hash, hash)
        SELECT $seq, $at, $actor, $action, $entity, $entity_id, $record_hash, $prev_hash, $hash
@@ -91,6 +96,21 @@ export async function appendAudit(tx: Queryable, input: AuditInput): Promise<Aud
     if (attempt > 0) throw new Error('the audit log changed under a write transaction');
     last = await readTail(tx);
   }
+}
+
+/**
+ * For a write that appends its entry itself in the same statement (stores/door-pass.ts): the entry
+ * that would follow the one this connection appended last, or undefined when that is not known.
+ * The statement must insert it only if the log still ends there, and then call `appendedAudit`.
+ */
+export function nextAuditEntry(tx: Queryable, input: AuditInput): AuditEntry | undefined {
+  if (!tails.has(tx)) return undefined;
+  return entryAfter(tails.get(tx), input, sha256(canonicalJson(input.record)));
+}
+
+export function appendedAudit(tx: Queryable, entry: AuditEntry | null): void {
+  if (entry) tails.set(tx, { seq: entry.seq, hash: entry.hash });
+  else tails.delete(tx);
 }
 
 /** Walks the chain and names the first entry that is missing, out of order or changed. */

@@ -17,13 +17,13 @@ export interface PersonRow {
   training_expires_on: string | null;
 }
 
-const columns = 'id, employee_no, name, team, role, badge, pin_hash, active, failed_pins, locked_until, training_passed_on, training_expires_on';
+export const personColumns = 'id, employee_no, name, team, role, badge, pin_hash, active, failed_pins, locked_until, training_passed_on, training_expires_on';
 
 export const findPersonByEmployeeNo = (db: Queryable, employeeNo: string) =>
-  db.get<PersonRow>(`SELECT ${columns} FROM people WHERE employee_no = ?`, [employeeNo]);
+  db.get<PersonRow>(`SELECT ${personColumns} FROM people WHERE employee_no = ?`, [employeeNo]);
 
 export const findPersonByBadge = (db: Queryable, badge: string) =>
-  db.get<PersonRow>(`SELECT ${columns} FROM people WHERE badge = ?`, [badge]);
+  db.get<PersonRow>(`SELECT ${personColumns} FROM people WHERE badge = ?`, [badge]);
 
 export async function setPinFailures(tx: Queryable, personId: number, failures: number, lockedUntil: number | null, now: number) {
   await tx.run('UPDATE people SET failed_pins = ?, locked_until = ?, updated_at = ? WHERE id = ?', [
@@ -67,10 +67,10 @@ export async function insertPerson(tx: Queryable, person: NewPerson, now: number
   return lastId;
 }
 
-export const findPersonById = (db: Queryable, id: number) => db.get<PersonRow>(`SELECT ${columns} FROM people WHERE id = ?`, [id]);
+export const findPersonById = (db: Queryable, id: number) => db.get<PersonRow>(`SELECT ${personColumns} FROM people WHERE id = ?`, [id]);
 
 /** Every person, for the roster import to compare a file against (a few thousand rows at most). */
-export const allPeople = (db: Queryable) => db.all<PersonRow>(`SELECT ${columns} FROM people ORDER BY employee_no`);
+export const allPeople = (db: Queryable) => db.all<PersonRow>(`SELECT ${personColumns} FROM people ORDER BY employee_no`);
 
 /** The stored fields a change may touch; the PIN hash only when given. */
 export interface PersonUpdate {
@@ -134,7 +134,7 @@ function filterSql(filter: PeopleFilter): { where: string; params: Record<string
 /** People for the admin list, by team and name (the training filter is applied by the caller). */
 export function listPeople(db: Queryable, filter: PeopleFilter): Promise<PersonRow[]> {
   const { where, params } = filterSql(filter);
-  return db.all<PersonRow>(`SELECT ${columns} FROM people ${where} ORDER BY team, name, employee_no`, params);
+  return db.all<PersonRow>(`SELECT ${personColumns} FROM people ${where} ORDER BY team, name, employee_no`, params);
 }
 
 export const teamNames = async (db: Queryable) =>

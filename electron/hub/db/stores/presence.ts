@@ -1,6 +1,7 @@
 /** Queries about presence events and who is on site. Runs in: the hub. */
 import type { PresenceKind, PresenceMethod } from '../../../../shared/contract/index.js';
 import type { Queryable } from '../port.js';
+import { personColumns, type PersonRow } from './people.js';
 
 export interface PresenceEventRow {
   id: number;
@@ -18,11 +19,23 @@ export const lastPresenceEvent = (db: Queryable, personId: number) =>
     [personId],
   );
 
+/** The id of the event each writer connection inserted last (for door-pass.ts, which writes the next one itself). */
+const lastEventIds = new WeakMap<Queryable, number>();
+
+export const lastEventIdOf = (tx: Queryable) => lastEventIds.get(tx);
+
+export function rememberLastEventId(tx: Queryable, id: number | undefined): void {
+  if (id === undefined) lastEventIds.delete(tx);
+  else lastEventIds.set(tx, id);
+}
+
 export async function insertPresenceEvent(tx: Queryable, event: Omit<PresenceEventRow, 'id'>): Promise<PresenceEventRow> {
   const { lastId } = await tx.run(
     'INSERT INTO presence_events (person_id, kind, at, method, automatic, device_id) VALUES (?, ?, ?, ?, ?, ?)',
     [event.person_id, event.kind, event.at, event.method, event.automatic, event.device_id],
   );
+  // Only a guess for the next one: door-pass.ts writes it only if no event came after this.
+  lastEventIds.set(tx, lastId);
   return { id: lastId, ...event };
 }
 
@@ -49,8 +62,9 @@ export const onSitePeople = (db: Queryable) =>
   );
 
 export interface DoorState {
-  /** The person's latest presence event (null: never seen). */
+  /** The person's latest presence event (null: never seen), and its id (0: none). */
   last_kind: PresenceKind | null;
+  last_event_id: number;
   /** Their latest sign-in, for "does this sign-in start a shift". */
   last_in_at: number | null;
   /** Their latest self-check, for "is it due". */
@@ -63,11 +77,22 @@ export interface DoorState {
  */
 export const doorState = async (db: Queryable, personId: number): Promise<DoorState> =>
   (await db.get<DoorState>(
-    `SELECT (SELECT kind FROM presence_current WHERE person_id = $p) AS last_kind,
-            (SELECT at FROM presence_events WHERE person_id = $p AND kind = 'in' ORDER BY id DESC LIMIT 1) AS last_in_at,
-            (SELECT max(at) FROM appearance_checks WHERE person_id = $p) AS last_check_at`,
+    `SELECT ${doorStateColumns('$p')}`,
     { p: personId },
   ))!;
+
+const doorStateColumns = (person: string) => `
+  (SELECT kind FROM presence_current WHERE person_id = ${person}) AS last_kind,
+  coalesce((SELECT event_id FROM presence_current WHERE person_id = ${person}), 0) AS last_event_id,
+  (SELECT at FROM presence_events WHERE person_id = ${person} AND kind = 'in' ORDER BY id DESC LIMIT 1) AS last_in_at,
+  (SELECT max(at) FROM appearance_checks WHERE person_id = ${person}) AS last_check_at`;
+
+/**
+ * The person behind a badge and their door state, in one statement (a badge sign-in reads both
+ * before it writes; door-pass.ts checks at the write that the state still holds).
+ */
+export const personAndDoorStateByBadge = (db: Queryable, badge: string) =>
+  db.get<PersonRow & DoorState>(`SELECT ${personColumns}, ${doorStateColumns('people.id')} FROM people WHERE badge = ?`, [badge]);
 
 /** People still signed in from before an instant: the daily close signs them out. */
 export const signedInBefore = (db: Queryable, before: number) =>
