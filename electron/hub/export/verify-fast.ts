@@ -223,9 +223,30 @@ export function fastPresenceLine(text: string, start: number, end: number, out: 
   if (p < 0 || p !== end - 1 || text.charCodeAt(p) !== 125) return null;
   out.id = idValue;
   out.canonical =
-    `{"at":${atValue},"automatic":${set ? 1 : 0},"device_id":${text.slice(deviceId, p)},"id":${text.slice(id, idEnd)},` +
+    `{"at":${instantText(atValue)},"automatic":${set ? 1 : 0},"device_id":${text.slice(deviceId, p)},"id":${text.slice(id, idEnd)},` +
     `"kind":${text.slice(kind, kindEnd)},"method":${text.slice(method, methodEnd)},"person_id":${text.slice(personId, personIdEnd)}}`;
   return out;
+}
+
+const zeros = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000'];
+let lastHigh = -1;
+let lastHighText = '';
+
+/**
+ * String(at) for an instant in milliseconds. V8 writes a number beyond 2^31 (every instant since
+ * 1970-01-25) by the general double-to-text algorithm, a third of a microsecond each; small
+ * integers it writes fast. So the instant is written as its high digits (the same for a day at a
+ * time, kept) and its low eight.
+ */
+export function instantText(at: number): string {
+  if (!(at >= 1e8 && at < 1e15 && Number.isInteger(at))) return String(at);
+  const high = Math.floor(at / 1e8);
+  const low = String(at - high * 1e8);
+  if (high !== lastHigh) {
+    lastHigh = high;
+    lastHighText = String(high);
+  }
+  return lastHighText + zeros[8 - low.length]! + low;
 }
 
 /** Midnight of each day seen (by its YYYY-MM-DD text), as Date.parse gives it. */

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { entryHash, type AuditEntry } from '../../../electron/hub/db/stores/audit.js';
 import { presenceKind, type ExportRecord } from '../../../electron/hub/export/kinds.js';
-import { fastAuditLine, fastPresenceLine, isoInstant, type AuditLine, type PresenceLine } from '../../../electron/hub/export/verify-fast.js';
+import { fastAuditLine, fastPresenceLine, instantText, isoInstant, type AuditLine, type PresenceLine } from '../../../electron/hub/export/verify-fast.js';
 import { noEntry, numericId, RecordHashIndex } from '../../../electron/hub/export/verify-index.js';
 import { eachInChunk, eachLine } from '../../../electron/hub/export/verify-lines.js';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
@@ -212,6 +212,13 @@ describe('verify’s fast way through a presence line', () => {
     ]) {
       expect(holdPresenceLine(other)).toBe(false);
     }
+  });
+
+  it('writes instants as String does', () => {
+    const any = fc.oneof(instant, fc.integer({ min: 0, max: 2e15 }), fc.double(), fc.constantFrom(1e8, 1e8 - 1, 1e8 + 1, 1e15 - 1, 1e15, 1e9, 1e14 + 7, 0.5, -1e9));
+    fc.assert(fc.property(fc.array(any, { maxLength: 20 }), (ats) => {
+      for (const at of ats) expect(instantText(at)).toBe(String(at));
+    }));
   });
 
   it('reads instants as Date.parse does, impossible days included', () => {
