@@ -10,6 +10,7 @@ import { benchBigData } from './big-data.js';
 import { benchFanout } from './fanout.js';
 import { round, stopAll } from './kit.js';
 import { benchMemory } from './memory.js';
+import { benchRendererRuntime } from './renderer-runtime.js';
 import { benchRendererSize } from './renderer-size.js';
 import { benchSignIn } from './signin.js';
 import { benchTakeover } from './takeover.js';
@@ -25,11 +26,13 @@ async function main() {
     const takeover = await benchTakeover(work);
     const big = await benchBigData(work);
     const size = benchRendererSize();
+    const runtime = await benchRendererRuntime(work);
     const memory = await benchMemory(work);
     const { details: bigDetails, ...bigFigures } = big;
     const { details: memoryDetails, ...memoryFigures } = memory;
     const { details: takeoverDetails, ...takeoverFigures } = takeover;
-    const result = { ...signin, ...fanout, ...takeoverFigures, ...bigFigures, ...size, ...memoryFigures };
+    const { details: runtimeDetails, ...runtimeFigures } = runtime;
+    const result = { ...signin, ...fanout, ...takeoverFigures, ...bigFigures, ...size, ...runtimeFigures, ...memoryFigures };
 
     const rows: Row[] = [
       ['badge sign-in p50, 1 client (ms)', result.signin_badge_p50_ms, `≤ 2 × floor ${result.signin_floor_p50_ms}`, result.signin_badge_p50_ms <= 2 * result.signin_floor_p50_ms],
@@ -43,10 +46,12 @@ async function main() {
       ['verify (records/s)', result.verify_records_per_s, '≥ 300000', result.verify_records_per_s >= 300_000],
       ['hub start, 1M records (ms)', result.hub_start_ms_1m, '≤ 1000', result.hub_start_ms_1m <= 1000],
       ['renderer initial JS, gzipped (KB)', result.renderer_initial_js_gz_kb, '≤ 350', result.renderer_initial_js_gz_kb <= 350],
+      ['kiosk home first contentful paint (ms)', result.kiosk_fcp_ms, '≤ 800', result.kiosk_fcp_ms <= 800],
+      ['kiosk JS heap growth, 1,000 sign-ins (MB)', result.renderer_heap_growth_mb_1000, '≤ 10', result.renderer_heap_growth_mb_1000 <= 10],
       ['hub RSS after 100k sign-ins (MB)', result.hub_rss_mb_100k, '≤ 150', result.hub_rss_mb_100k <= 150],
     ];
     for (const [name, value, bar, ok] of rows) console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(42)} ${String(value).padStart(10)}   bar: ${bar}`);
-    console.log(`details: ${JSON.stringify({ ...takeoverDetails, ...bigDetails, ...memoryDetails, totalSeconds: round((performance.now() - started) / 1000, 1) })}`);
+    console.log(`details: ${JSON.stringify({ ...takeoverDetails, ...bigDetails, ...runtimeDetails, ...memoryDetails, totalSeconds: round((performance.now() - started) / 1000, 1) })}`);
     console.log(JSON.stringify(result));
   } finally {
     stopAll();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { cli, median, post, round, startNode, stop } from './kit.js';
 
 // The same browser and flags as playwright.config.ts.
-const launchOptions = {
+export const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
