@@ -33,6 +33,9 @@ export interface ContentResult {
 /** The fast paths verify has, by kind (a test holds each to the kind's own canonical form). */
 const fastPaths: Record<string, KindReader['fast']> = { presence_events: fastPresenceLine };
 
+/** How many records of a kind the manifest counts. */
+const recordsOf = (manifest: Manifest, name: string) => manifest.files.find((f) => f.path === `${name}.jsonl`)?.records ?? 0;
+
 function readerOf(kind: (typeof recordKinds)[number]): KindReader {
   const canonical = kind.auditedCanonical ?? ((r: Record<string, unknown>) => canonicalJson(kind.audited(r as never)));
   return { name: kind.name, canonical, fast: fastPaths[kind.name] };
@@ -59,7 +62,7 @@ export async function checkContent(dir: string, manifest: Manifest, options: { t
   });
   chainRead.catch(() => undefined);
   const kinds: HashedRecords[] = [];
-  for (const kind of files) kinds.push(await hashRecords(dir, readerOf(kind), { yieldToLoop: true }));
+  for (const kind of files) kinds.push(await hashRecords(dir, readerOf(kind), { yieldToLoop: true }, recordsOf(manifest, kind.name)));
   let indexes: ChainIndex;
   try {
     indexes = await chainRead;
@@ -85,7 +88,7 @@ async function checkHere(dir: string, manifest: Manifest, files: ReadonlyArray<(
   try {
     const indexes = await readChain(dir, auditKind.name, manifest.chain, kindNames, failures);
     const kinds: HashedRecords[] = [];
-    for (const kind of files) kinds.push(await hashRecords(dir, readerOf(kind)));
+    for (const kind of files) kinds.push(await hashRecords(dir, readerOf(kind), {}, recordsOf(manifest, kind.name)));
     return { records: joinRecords(indexes, kinds, failures), failures, error: null };
   } catch (error) {
     return { records: 0, failures, error };
