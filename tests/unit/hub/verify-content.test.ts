@@ -263,7 +263,7 @@ describe('verify’s reading of an export’s contents', () => {
         const { dir, manifest } = write(e);
         expect(outcome(await checkContent(dir, manifest, { threadFrom: 0 }))).toEqual(outcome(plainCheck(dir, manifest)));
       }),
-      { numRuns: 25 },
+      { numRuns: 10 },
     );
   });
 });
