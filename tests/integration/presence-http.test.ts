@@ -75,3 +75,29 @@ describe('scans at the same moment', () => {
     expect(await checkAuditChain(t.hub.db)).toMatchObject({ ok: true });
   });
 });
+
+describe('a badge scanned again', () => {
+  it('is decided on the person and door as they are now, not as the door saw them at the last scan', async () => {
+    const toggle = () => t.call('presence.toggle', { badge: 'BADGE-1040' }, 'kiosk', { 'Accept-Language': 'en' });
+    expect((await toggle()).body.event.kind).toBe('in');
+    // Signed out by PIN at another door: the next scan signs in again.
+    expect((await t.call('presence.signOut', { employeeNo: '1040', pin: '1234' })).status).toBe(200);
+    expect((await toggle()).body.event.kind).toBe('in');
+    // Renamed meanwhile: the answer names them as they are called now.
+    await t.hub.db.run("UPDATE people SET name = '新名字' WHERE employee_no = '1040'");
+    const renamed = await toggle();
+    expect(renamed.body).toMatchObject({ event: { kind: 'out' }, person: { name: '新名字' } });
+    // Deactivated meanwhile: refused, nothing written.
+    const before = await t.hub.db.get<{ n: number }>('SELECT count(*) AS n FROM presence_events');
+    await t.hub.db.run("UPDATE people SET active = 0 WHERE employee_no = '1040'");
+    const inactive = await toggle();
+    expect(inactive.status).not.toBe(200);
+    expect(inactive.body.error.code).toBe('person_inactive');
+    expect(await t.hub.db.get('SELECT count(*) AS n FROM presence_events')).toEqual(before);
+    // The badge given to someone else: it is theirs now.
+    await t.hub.db.run("UPDATE people SET badge = NULL WHERE employee_no = '1040'");
+    await t.hub.db.run("UPDATE people SET badge = 'BADGE-1040' WHERE employee_no = '1041'");
+    const other = await toggle();
+    expect(other.body).toMatchObject({ event: { kind: 'in' }, person: { employeeNo: '1041' } });
+  });
+});

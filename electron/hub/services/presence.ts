@@ -46,8 +46,22 @@ export function createPresenceService({ db, clock, events, checkPin, settings, i
     return { person, method: 'pin', state: await doorState(db, person.id) };
   }
 
-  async function pass(direction: Direction, credential: Credential, caller: Caller): Promise<PresenceResult> {
-    const { person, method, state } = await identify(credential, caller);
+  /**
+   * Each badge's person and door state after its last pass here: the next scan of that badge needs
+   * no read first. Only a guess: the one-statement write refuses it if anything of it changed
+   * (door-pass.ts), and the pass is then made again from what the database says.
+   */
+  const doors = new Map<string, { person: PersonRow; state: DoorState }>();
+  const maxRemembered = 20_000;
+
+  async function pass(direction: Direction, credential: Credential, caller: Caller, remembered = true): Promise<PresenceResult> {
+    const badge = 'badge' in credential ? credential.badge : null;
+    const known = remembered && badge !== null ? doors.get(badge) : undefined;
+    const again = () => {
+      doors.delete(badge!);
+      return pass(direction, credential, caller, false);
+    };
+    const { person, method, state } = known ? { ...known, method: 'badge' as const } : await identify(credential, caller);
     const site = await settings.current();
     const training = personTraining(person, calendarDayOf(clock.now(), site.timeZone), site);
     const gate = trainingGateDecision(training.status, site.trainingGate);
@@ -69,14 +83,27 @@ export function createPresenceService({ db, clock, events, checkPin, settings, i
     try {
       passing = decide(state);
     } catch {
+      if (known) return again();
       passing = null;
     }
     let event = passing
       ? await db.transaction(
-          (tx) => passInOneStatement(tx, { person_id: person.id, kind: passing, at: clock.now(), method, device_id, expectedEventId: state.last_event_id, actor }),
+          (tx) =>
+            passInOneStatement(tx, {
+              person_id: person.id,
+              kind: passing,
+              at: clock.now(),
+              method,
+              device_id,
+              expectedEventId: state.last_event_id,
+              actor,
+              person,
+              lastCheckAt: state.last_check_at,
+            }),
           { oneStatement: true },
         )
       : null;
+    if (!event && known) return again();
     event ??= await db.transaction(async (tx) => {
       // Decided inside the write transaction, so two scans at once cannot both sign in.
       before = await doorState(tx, person.id);
@@ -94,6 +121,13 @@ export function createPresenceService({ db, clock, events, checkPin, settings, i
       return row;
     });
     events.publish('presence.changed', { kind: event.kind, eventId: event.id, at: toInstant(event.at) });
+    if (badge !== null) {
+      if (doors.size >= maxRemembered) doors.clear();
+      doors.set(badge, {
+        person,
+        state: { last_kind: event.kind, last_event_id: event.id, last_in_at: event.kind === 'in' ? event.at : before.last_in_at, last_check_at: before.last_check_at },
+      });
+    }
     const result = { person: summary(person), event: eventView(event) };
     if (event.kind === 'out') return { ...result, training: null, shiftStart: false, selfCheckDue: false, selfCheckTicket: null };
     const shift = shiftAtSignIn({

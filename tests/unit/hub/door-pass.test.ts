@@ -36,15 +36,20 @@ const usual = (db: Database, person: number, kind: 'in' | 'out', at: number) =>
     return row;
   });
 
-const pass = async (db: Database, person: number, kind: 'in' | 'out', at: number, expected?: number): Promise<DoorPass> => ({
-  person_id: person,
-  kind,
-  at,
-  method: 'badge',
-  device_id: null,
-  expectedEventId: expected ?? (await doorState(db, person)).last_event_id,
-  actor: 'device:1',
-});
+const pass = async (db: Database, person: number, kind: 'in' | 'out', at: number): Promise<DoorPass> => {
+  const state = await doorState(db, person);
+  return {
+    person_id: person,
+    kind,
+    at,
+    method: 'badge',
+    device_id: null,
+    expectedEventId: state.last_event_id,
+    actor: 'device:1',
+    person: (await db.get<DoorPass['person']>('SELECT employee_no, name, team, role, badge, training_passed_on, training_expires_on FROM people WHERE id = ?', [person]))!,
+    lastCheckAt: state.last_check_at,
+  };
+};
 const oneStatement = (db: Database, p: DoorPass) => db.transaction((tx) => passInOneStatement(tx, p), { oneStatement: true });
 const counts = async (db: Database) => db.get<{ events: number; entries: number }>('SELECT (SELECT count(*) FROM presence_events) AS events, (SELECT count(*) FROM audit_log) AS entries');
 
@@ -90,6 +95,31 @@ describe('a pass in one statement', () => {
     await db.run("INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, record_hash, prev_hash, hash) VALUES (?, 1, 'x', 'x', 'x', NULL, 'x', 'x', 'x')", [tail!.seq + 1]);
     expect(await oneStatement(db, await pass(db, 2, 'out', 1500))).toBeNull();
     expect(await db.get('SELECT count(*) AS n FROM presence_events WHERE at = 1500')).toEqual({ n: 0 });
+  });
+
+  it('is refused when anything the door decided on changed for the person: their row, their badge, their self-check', async () => {
+    const db = await fresh();
+    await usual(db, 1, 'in', 1000);
+    const changes = [
+      "UPDATE people SET name = 'Renamed' WHERE id = 2",
+      "UPDATE people SET active = 0 WHERE id = 2",
+      "UPDATE people SET training_expires_on = '2020-01-01' WHERE id = 2",
+      "UPDATE people SET badge = 'B-NEW' WHERE id = 2",
+      "UPDATE people SET role = 'warden' WHERE id = 2",
+    ];
+    for (const change of changes) {
+      const looked = await pass(db, 2, 'in', 2000);
+      await db.run(change);
+      const before = await counts(db);
+      expect(await oneStatement(db, looked), change).toBeNull();
+      expect(await counts(db)).toEqual(before);
+      // The usual write tells the writer again where things end.
+      await usual(db, 3, (await doorState(db, 3)).last_kind === 'in' ? 'out' : 'in', 2100);
+    }
+    const looked = await pass(db, 1, 'out', 3000);
+    await db.run("INSERT INTO checklists (version, items, created_at) VALUES (1, '[]', 0)");
+    await db.run("INSERT INTO appearance_checks (person_id, checklist_id, at, flagged, required_flagged, via) VALUES (1, 1, 2500, '[]', 0, 'ticket')");
+    expect(await oneStatement(db, looked)).toBeNull();
   });
 
   it('is not tried before the writer has written a pass the usual way', async () => {

@@ -5,28 +5,37 @@
  * Each statement is a round trip to SQLite's thread, and a sign-in used six (the badge, BEGIN, the
  * door's state, the event, its audit entry, COMMIT) where the cheapest durable acknowledgement
  * uses one. Here the badge and the door's state are read together before (db/stores/presence.ts),
- * and the write is one INSERT into a temporary view whose INSTEAD OF trigger refuses it when the
- * person's latest event, the last event id or the audit log's end are not what was read, and
- * otherwise inserts the event (with the next id) and its audit entry. One statement is its own
+ * or remembered from the person's last pass, and the write is one INSERT into a temporary view
+ * whose INSTEAD OF trigger refuses it when anything the door decided on is not what it was: the
+ * person (active, badge, name, training), their latest event and self-check, the last event id,
+ * the audit log's end. Otherwise it inserts the event (with the next id) and its audit entry. One statement is its own
  * transaction, so with nothing else in the writer's queue there is no BEGIN or COMMIT either.
  * When the statement is refused (someone else wrote in between, or this connection does not know
  * yet where the log ends), the caller does the write the usual way, inside a transaction.
  */
 import type { Queryable } from '../port.js';
 import { appendedAudit, genesisHash, nextAuditEntry, type AuditEntry } from './audit.js';
+import type { PersonRow } from './people.js';
 import { lastEventIdOf, rememberLastEventId, type PresenceEventRow } from './presence.js';
 
 // Temporary: they belong to the writer connection (made at its first door pass), not to the file.
 const schema = [
   `CREATE TEMP VIEW IF NOT EXISTS door_pass AS
      SELECT NULL AS id, NULL AS person_id, NULL AS kind, NULL AS at, NULL AS method, NULL AS device_id, NULL AS expected_event_id,
-            NULL AS seq, NULL AS actor, NULL AS action, NULL AS entity_id, NULL AS record_hash, NULL AS prev_hash, NULL AS hash`,
+            NULL AS seq, NULL AS actor, NULL AS action, NULL AS entity_id, NULL AS record_hash, NULL AS prev_hash, NULL AS hash,
+            NULL AS employee_no, NULL AS name, NULL AS team, NULL AS role, NULL AS badge, NULL AS training_passed_on, NULL AS training_expires_on,
+            NULL AS last_check_at`,
   `CREATE TEMP TRIGGER IF NOT EXISTS door_pass_insert INSTEAD OF INSERT ON door_pass BEGIN
      SELECT RAISE(ABORT, 'door_pass_stale')
       WHERE coalesce((SELECT max(id) FROM main.presence_events), 0) <> NEW.id - 1
          OR coalesce((SELECT event_id FROM main.presence_current WHERE person_id = NEW.person_id), 0) <> NEW.expected_event_id
          OR coalesce((SELECT max(seq) FROM main.audit_log), 0) <> NEW.seq - 1
-         OR coalesce((SELECT hash FROM main.audit_log WHERE seq = NEW.seq - 1), '${genesisHash}') <> NEW.prev_hash;
+         OR coalesce((SELECT hash FROM main.audit_log WHERE seq = NEW.seq - 1), '${genesisHash}') <> NEW.prev_hash
+         -- The person as the door knew them (the door may have remembered them from an earlier scan).
+         OR NOT EXISTS (SELECT 1 FROM main.people p WHERE p.id = NEW.person_id AND p.active = 1 AND p.employee_no = NEW.employee_no
+                          AND p.name = NEW.name AND p.team = NEW.team AND p.role = NEW.role AND p.badge IS NEW.badge
+                          AND p.training_passed_on IS NEW.training_passed_on AND p.training_expires_on IS NEW.training_expires_on)
+         OR (SELECT max(at) FROM main.appearance_checks WHERE person_id = NEW.person_id) IS NOT NEW.last_check_at;
      INSERT INTO main.presence_events (id, person_id, kind, at, method, automatic, device_id)
        VALUES (NEW.id, NEW.person_id, NEW.kind, NEW.at, NEW.method, 0, NEW.device_id);
      INSERT INTO main.audit_log (seq, at, actor, action, entity, entity_id, record_hash, prev_hash, hash)
@@ -47,6 +56,10 @@ export interface DoorPass {
   expectedEventId: number;
   /** Who did it, for the audit log. */
   actor: string;
+  /** The person as the door decided on them: the write is refused if any of this changed since. */
+  person: Pick<PersonRow, 'employee_no' | 'name' | 'team' | 'role' | 'badge' | 'training_passed_on' | 'training_expires_on'>;
+  /** Their latest self-check as the door read it (null: none). */
+  lastCheckAt: number | null;
 }
 
 /**
@@ -67,8 +80,10 @@ export async function passInOneStatement(tx: Queryable, pass: DoorPass): Promise
       prepared.add(tx);
     }
     await tx.run(
-      `INSERT INTO temp.door_pass (id, person_id, kind, at, method, device_id, expected_event_id, seq, actor, action, entity_id, record_hash, prev_hash, hash)
-       VALUES ($id, $person_id, $kind, $at, $method, $device_id, $expected, $seq, $actor, $action, $entity_id, $record_hash, $prev_hash, $hash)`,
+      `INSERT INTO temp.door_pass (id, person_id, kind, at, method, device_id, expected_event_id, seq, actor, action, entity_id, record_hash, prev_hash, hash,
+                                   employee_no, name, team, role, badge, training_passed_on, training_expires_on, last_check_at)
+       VALUES ($id, $person_id, $kind, $at, $method, $device_id, $expected, $seq, $actor, $action, $entity_id, $record_hash, $prev_hash, $hash,
+               $employee_no, $name, $team, $role, $badge, $training_passed_on, $training_expires_on, $last_check_at)`,
       {
         id: row.id,
         person_id: row.person_id,
@@ -84,6 +99,14 @@ export async function passInOneStatement(tx: Queryable, pass: DoorPass): Promise
         record_hash: entry.record_hash,
         prev_hash: entry.prev_hash,
         hash: entry.hash,
+        employee_no: pass.person.employee_no,
+        name: pass.person.name,
+        team: pass.person.team,
+        role: pass.person.role,
+        badge: pass.person.badge,
+        training_passed_on: pass.person.training_passed_on,
+        training_expires_on: pass.person.training_expires_on,
+        last_check_at: pass.lastCheckAt,
       },
     );
   } catch (err) {
