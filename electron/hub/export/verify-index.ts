@@ -42,6 +42,16 @@ export function sameBytes(x: Uint8Array, a: number, y: Uint8Array, b: number): b
   return true;
 }
 
+/** The first index in [low, high) whose id is not below `id` (the ids there rise). */
+function lowerBound(ids: Float64Array, id: number, low: number, high: number): number {
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid]! < id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** What an index holds, as it is posted between threads (its arrays moved, not copied). */
 export interface IndexData {
   /** The entries with a numeric id, in order: the id, 32 bytes of digest, and whether the value is in `odd` instead. */
@@ -143,14 +153,7 @@ export class RecordHashIndex {
     let at = this.cursor;
     if (at > 0 && ids[at - 1]! >= id) {
       // Asked out of order: look it up from scratch.
-      let low = 0;
-      let high = d.count;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (ids[mid]! < id) low = mid + 1;
-        else high = mid;
-      }
-      at = low;
+      at = lowerBound(ids, id, 0, d.count);
     } else if (at < d.count && ids[at]! < id) {
       // Forward: gallop, then halve (a far jump costs its logarithm, not its length).
       let step = 1;
@@ -158,14 +161,7 @@ export class RecordHashIndex {
         at += step;
         step *= 2;
       }
-      let low = at + 1;
-      let high = Math.min(at + step, d.count);
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (ids[mid]! < id) low = mid + 1;
-        else high = mid;
-      }
-      at = low;
+      at = lowerBound(ids, id, at + 1, Math.min(at + step, d.count));
     }
     this.cursor = at;
     if (at < d.count && ids[at] === id) {

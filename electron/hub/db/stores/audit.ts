@@ -51,6 +51,13 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
 type Tail = { seq: number; hash: string } | undefined;
 
 /**
+ * SQL that holds when the log ends just before the entry `seq` that links to `prevHash` (both SQL
+ * expressions): an append made only if it holds can neither leave a gap nor fork the chain.
+ */
+export const auditEndsBefore = (seq: string, prevHash: string) =>
+  `coalesce((SELECT max(seq) FROM main.audit_log), 0) = ${seq} - 1 AND coalesce((SELECT hash FROM main.audit_log WHERE seq = ${seq} - 1), '${genesisHash}') = ${prevHash}`;
+
+/**
  * The entry each connection appended last, so that the next append need not read it back first
  * (one round trip fewer on every sign-in). It is only a guess: the insert below happens only if
  * the log really ends there, and otherwise the end is read and the append made again.
@@ -82,9 +89,8 @@ export async function appendAudit(tx: Queryable, input: AuditInput): Promise<Aud
     const { changes } = await tx.run(
       `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, record_hash, prev_hash, hash)
        SELECT $seq, $at, $actor, $action, $entity, $entity_id, $record_hash, $prev_hash, $hash
-        WHERE coalesce((SELECT max(seq) FROM audit_log), 0) = $seq - 1
-          AND coalesce((SELECT hash FROM audit_log WHERE seq = $seq - 1), $genesis) = $prev_hash`,
-      { ...entry, genesis: genesisHash },
+        WHERE ${auditEndsBefore('$seq', '$prev_hash')}`,
+      { ...entry },
     );
     if (changes === 1) {
       tails.set(tx, { seq: entry.seq, hash: entry.hash });

@@ -8,13 +8,14 @@
  * or remembered from the person's last pass, and the write is one INSERT into a temporary view
  * whose INSTEAD OF trigger refuses it when anything the door decided on is not what it was: the
  * person (active, badge, name, training), their latest event and self-check, the last event id,
- * the audit log's end. Otherwise it inserts the event (with the next id) and its audit entry. One statement is its own
- * transaction, so with nothing else in the writer's queue there is no BEGIN or COMMIT either.
+ * the audit log's end. Otherwise it inserts the event (with the next id) and its audit entry.
+ * One statement is its own transaction, so with nothing else in the writer's queue there is no
+ * BEGIN or COMMIT either.
  * When the statement is refused (someone else wrote in between, or this connection does not know
  * yet where the log ends), the caller does the write the usual way, inside a transaction.
  */
 import type { Queryable } from '../port.js';
-import { appendedAudit, genesisHash, nextAuditEntry, type AuditEntry } from './audit.js';
+import { appendedAudit, auditEndsBefore, nextAuditEntry, type AuditEntry } from './audit.js';
 import type { PersonRow } from './people.js';
 import { lastEventIdOf, rememberLastEventId, type PresenceEventRow } from './presence.js';
 
@@ -29,8 +30,7 @@ const schema = [
      SELECT RAISE(ABORT, 'door_pass_stale')
       WHERE coalesce((SELECT max(id) FROM main.presence_events), 0) <> NEW.id - 1
          OR coalesce((SELECT event_id FROM main.presence_current WHERE person_id = NEW.person_id), 0) <> NEW.expected_event_id
-         OR coalesce((SELECT max(seq) FROM main.audit_log), 0) <> NEW.seq - 1
-         OR coalesce((SELECT hash FROM main.audit_log WHERE seq = NEW.seq - 1), '${genesisHash}') <> NEW.prev_hash
+         OR NOT (${auditEndsBefore('NEW.seq', 'NEW.prev_hash')})
          -- The person as the door knew them (the door may have remembered them from an earlier scan).
          OR NOT EXISTS (SELECT 1 FROM main.people p WHERE p.id = NEW.person_id AND p.active = 1 AND p.employee_no = NEW.employee_no
                           AND p.name = NEW.name AND p.team = NEW.team AND p.role = NEW.role AND p.badge IS NEW.badge

@@ -71,6 +71,12 @@ export interface DoorState {
   last_check_at: number | null;
 }
 
+const doorStateColumns = (person: string) => `
+  (SELECT kind FROM presence_current WHERE person_id = ${person}) AS last_kind,
+  coalesce((SELECT event_id FROM presence_current WHERE person_id = ${person}), 0) AS last_event_id,
+  (SELECT at FROM presence_events WHERE person_id = ${person} AND kind = 'in' ORDER BY id DESC LIMIT 1) AS last_in_at,
+  (SELECT max(at) FROM appearance_checks WHERE person_id = ${person}) AS last_check_at`;
+
 /**
  * What the door needs to know about a person, in one statement: a sign-in runs it inside its write
  * transaction anyway, and every extra statement would queue on the thread pool the commits use.
@@ -80,12 +86,6 @@ export const doorState = async (db: Queryable, personId: number): Promise<DoorSt
     `SELECT ${doorStateColumns('$p')}`,
     { p: personId },
   ))!;
-
-const doorStateColumns = (person: string) => `
-  (SELECT kind FROM presence_current WHERE person_id = ${person}) AS last_kind,
-  coalesce((SELECT event_id FROM presence_current WHERE person_id = ${person}), 0) AS last_event_id,
-  (SELECT at FROM presence_events WHERE person_id = ${person} AND kind = 'in' ORDER BY id DESC LIMIT 1) AS last_in_at,
-  (SELECT max(at) FROM appearance_checks WHERE person_id = ${person}) AS last_check_at`;
 
 /**
  * The person behind a badge and their door state, in one statement (a badge sign-in reads both
