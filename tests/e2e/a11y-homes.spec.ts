@@ -3,12 +3,12 @@
  * no serious or critical accessibility violation (axe-core), in zh-CN and in en; the kiosk's keypad
  * and confirmation too.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { expect, scanBadge, test } from './fixtures.js';
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await analyzeAccessibility(page);
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -3,7 +3,7 @@
  * another browser, which then shows in the list; revoking it there sends that browser back to the
  * pairing page; the desk cannot revoke itself; no serious accessibility violation in either language.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { expect, homeLandmark, test, unlockAdmin } from './fixtures.js';
 
@@ -86,7 +86,7 @@ test('the devices screen has no serious or critical accessibility violation, in 
   await makeLink(page, '消防安全员平板', 'Warden tablet 2');
   await expect(page.getByTestId('device-list')).toBeVisible();
   const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations
+    (await analyzeAccessibility(page)).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(await serious()).toEqual([]);

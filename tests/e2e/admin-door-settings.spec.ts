@@ -3,7 +3,7 @@
  * self-check list (edited, reordered and saved as a new version that checklist.current returns) and
  * the visitors' briefing (a saved edit bumps its version). Bad input is refused in words, unsaved.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { unlockAdmin } from './fixtures.js';
 import { expectTouchFriendlyEverywhere } from './support/layout.js';
@@ -123,7 +123,7 @@ test('the door settings have no serious accessibility violation in zh-CN and en,
   await openDoorSettings(page, pairAs);
   await expect(page.getByTestId('briefing-version')).toBeVisible();
   for (const language of ['English', '中文']) {
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await analyzeAccessibility(page);
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.getByRole('button', { name: language }).click();

@@ -5,7 +5,7 @@
  * typed. The people each test works on are its own (employee numbers 71xx), made through the hub's
  * API where the test is not about making them; dates are counted from the hub's own today.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { expect, test, unlockAdmin } from './fixtures.js';
 import type { E2eHub } from './support/hub.js';
@@ -232,7 +232,7 @@ test('records training for several ticked people at once, and for one with its e
 });
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await analyzeAccessibility(page);
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

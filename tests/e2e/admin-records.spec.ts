@@ -9,7 +9,7 @@
  * 2020-01-01 (site time) holds only the first 59 of them.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { openHub } from '../../electron/hub/hub.js';
@@ -113,7 +113,7 @@ test('the records screen has no serious or critical accessibility violation, in 
   await expect(page.getByTestId('key-fingerprint')).toBeVisible();
   await expect(page.getByTestId('retention-due')).toBeVisible();
   const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations
+    (await analyzeAccessibility(page)).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(await serious()).toEqual([]);

@@ -3,7 +3,7 @@
  * sign-in's ticket) reaches the supervisor's review queue worded as its checklist version had it, and
  * is resolved there with an action and a note: it leaves the open list and the hub records it.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { unlockAdmin } from './fixtures.js';
 import { expectTouchFriendlyEverywhere } from './support/layout.js';
@@ -64,7 +64,7 @@ test('the review queue has no serious accessibility violation in zh-CN and en, a
   await openReview(page, pairAs);
   await expect(page.locator('.review-card').first()).toBeVisible();
   for (const language of ['English', '中文']) {
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await analyzeAccessibility(page);
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.getByRole('button', { name: language }).click();

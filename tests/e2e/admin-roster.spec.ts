@@ -5,7 +5,7 @@
  * the roster; a large import shows its progress and, cancelled, changes nothing. Employee numbers
  * 81xx and 82xx belong to this file.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { gbk } from '../support/gbk.js';
 import { expect, test, unlockAdmin } from './fixtures.js';
@@ -179,7 +179,7 @@ test('a file without the required columns is refused in words, and another file 
 });
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await analyzeAccessibility(page);
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -4,7 +4,7 @@
  * be picked, and the compliance chart draws the figures of a known set of weeks, with the same
  * figures in the table under it. No serious accessibility problem, in zh-CN and en.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { unlockAdmin } from './fixtures.js';
 import { expectTouchFriendlyEverywhere } from './support/layout.js';
@@ -130,7 +130,7 @@ test('the day screen has no serious accessibility violation in zh-CN and en, and
   await openToday(page, pairAs);
   await expect(page.locator('.compliance .chart-box')).toHaveAttribute('data-state', 'drawn');
   for (const language of ['English', '中文']) {
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await analyzeAccessibility(page);
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.getByRole('button', { name: language }).click();

@@ -4,7 +4,7 @@
  * hub refuses the ticket), and the result. The demo people have no training on record, so every
  * sign-in here also carries the training warning. Employee numbers 1170–1179, one per test.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { expect, homeLandmark, scanBadge, test } from './fixtures.js';
 import type { E2eHub } from './support/hub.js';
@@ -258,7 +258,7 @@ test('the self-check, its PIN fallback and its results have no serious accessibi
   /** axe-core waits on timers: with the page's clock held, it is moved on in small steps while axe runs. */
   const analyze = async () => {
     let finished = false;
-    const analysis = new AxeBuilder({ page }).analyze().finally(() => {
+    const analysis = analyzeAccessibility(page).finally(() => {
       finished = true;
     });
     for (let moved = 0; paused && !finished && moved < 5_000; moved += 20) await page.clock.runFor(20);

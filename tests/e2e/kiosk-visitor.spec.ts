@@ -5,7 +5,7 @@
  * so that tests sharing a worker's hub cannot change each other's outcome; visitors are signed out
  * afterwards so later roll calls on that hub do not carry them.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './support/axe.js';
 import type { Page } from '@playwright/test';
 import { expect, homeLandmark, test } from './fixtures.js';
 import type { E2eHub } from './support/hub.js';
@@ -245,7 +245,7 @@ test('the visitor screens have no serious accessibility violation and fit every 
   await pairAs('kiosk');
 
   const check = async (onScreen: string[] = []) => {
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await analyzeAccessibility(page);
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await expectTouchFriendlyEverywhere(page, onScreen);

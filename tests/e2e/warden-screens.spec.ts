@@ -39,7 +39,7 @@ test('overview, co-signature and the registry screens', async ({ page, hub, pair
   const { failing } = await seed(hub);
   await pairAs('warden');
   await expect(page.locator('.tile').first()).toBeVisible();
-  // Once the whole page, banner included, as @axe-core/playwright sees it, in both languages.
+  // Once the whole page, banner included, as axe-core sees it, in both languages.
   await expectPageAccessible(page, 'overview (zh-CN)');
   await page.getByRole('button', { name: 'English' }).tap();
   await expectPageAccessible(page, 'overview (en)');

@@ -1,10 +1,10 @@
 /** How the emergency specs look at a screen: axe-core, and targets big enough for a hurried hand. */
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './axe.js';
 import { expect, type Page } from '@playwright/test';
 
 /** axe-core on the whole page: no serious or critical violation. */
 export async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await analyzeAccessibility(page);
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { analyzeAccessibility } from './axe.js';
 import { expect, type Page } from '@playwright/test';
 import axe from 'axe-core';
 import type { AxeResults } from 'axe-core';
@@ -60,9 +60,9 @@ const serious = (results: Pick<AxeResults, 'violations'>) =>
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 
-/** The whole page, frame and all, as @axe-core/playwright checks it (it injects axe on every call). */
+/** The whole page, banner and all, as axe-core checks it. */
 export async function expectPageAccessible(page: Page, label: string) {
-  expect(serious(await new AxeBuilder({ page }).analyze()), `axe on ${label}`).toEqual([]);
+  expect(serious(await analyzeAccessibility(page)), `axe on ${label}`).toEqual([]);
 }
 
 /**
