@@ -85,7 +85,7 @@ export async function openHub(options: HubOptions) {
   const tickets = createTicketStore(clock);
   const supervisor = createSupervisorAuth({ db, clock, checkPin, tickets });
   const visitors = createVisitorsService({ db, clock, events, settings });
-  const appearance = createAppearanceService({ db, clock, checkPin, tickets, supervisor });
+  const appearance = createAppearanceService({ db, clock, checkPin, tickets, supervisor, events });
   const briefing = createBriefingService({ db, clock, supervisor });
   const people = createPeopleService({ db, clock, settings, supervisor });
   const dashboard = createDashboardService({ db, clock, settings });

@@ -6,6 +6,7 @@ import type { EventName } from '../../shared/contract/events.js';
 
 const known: Record<EventName, true> = {
   'presence.changed': true,
+  'appearance.changed': true,
   'emergency.started': true,
   'emergency.ended': true,
   'rollcall.changed': true,

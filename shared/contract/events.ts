@@ -7,6 +7,9 @@ import { PresenceKind } from './presence.js';
 export const eventSchemas = {
   // No names in the payload: a screen that may see who is on site asks for the list itself.
   'presence.changed': z.object({ kind: PresenceKind, eventId: z.number().int(), at: Instant }),
+  // A self-check was submitted or resolved. No names or items: the screens that may see them (the
+  // day's figures, the review queue) ask for them.
+  'appearance.changed': z.object({ checkId: z.number().int(), change: z.enum(['checked', 'resolved']), at: Instant }),
   'emergency.started': z.object({ emergencyId: z.number().int(), kind: EmergencyKind, drill: z.boolean() }),
   'emergency.ended': z.object({ emergencyId: z.number().int() }),
   // Counts only: the names of who is missing come from emergency.current.

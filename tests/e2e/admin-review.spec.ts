@@ -16,6 +16,23 @@ async function openReview(page: Page, pairAs: (role: 'admin') => Promise<void>) 
   await expect(page.getByRole('heading', { level: 1, name: '自检复核' })).toBeVisible();
 }
 
+test('the open queue shows a check failed at the door, and drops one resolved at another desk, as they happen', async ({ page, pairAs, site }) => {
+  let reads = 0;
+  page.on('response', (response) => void (response.url().endsWith('/appearance.reviewQueue') && reads++));
+  await openReview(page, pairAs);
+  // Read at opening and once more when the screen hears the event stream is up (what happened
+  // before was not heard): from then on only an event or the 30 s refresh reads it again.
+  await expect.poll(() => reads).toBeGreaterThanOrEqual(2);
+  // Failed at the door after the queue was opened: shown without a reload, well before the 30 s refresh.
+  const { check } = await site.signInAndCheck(1073, 'failed', '胸牌没戴');
+  const card = page.locator('.review-card', { hasText: (check.person as { name: string }).name });
+  await expect(card).toContainText('胸牌没戴', { timeout: 5_000 });
+  // Another supervisor deals with it at their own desk: it leaves this open list too.
+  const resolved = await site.call('appearance.resolve', { auth: { employeeNo: '1004', pin: '1234' }, checkId: check.checkId, action: 'reminded', note: '' });
+  expect(resolved.status).toBe(200);
+  await expect(card).toHaveCount(0, { timeout: 5_000 });
+});
+
 test('a flagged self-check reaches the queue and is resolved with an action and a note', async ({ page, pairAs, site }) => {
   // Another spec file on this worker's site may have edited the list: the words are the version's.
   const checklist = (await site.call('checklist.current', {})).body;

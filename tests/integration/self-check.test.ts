@@ -121,3 +121,32 @@ describe('the supervisor’s review queue', () => {
     expect((await t.call('appearance.reviewQueue', {}, 'kiosk')).status).toBe(403);
   });
 });
+
+describe('screens that show self-checks hear of each one', () => {
+  it('a check submitted and one resolved are announced once each, without who or what; a refused one is not', async () => {
+    const heard: unknown[] = [];
+    const off = t.hub.events.subscribe((event) => event.name === 'appearance.changed' && heard.push(event.payload));
+    try {
+      const refused = await submit({ employeeNo: '1105', pin: '0000', flagged: ['badge-worn'] });
+      expect([refused.status, refused.body.error.code]).toEqual([422, 'wrong_pin']);
+      expect(heard).toEqual([]);
+
+      const check = await submit({ employeeNo: '1105', pin: '1234', flagged: ['badge-worn'] });
+      expect(check.status).toBe(200);
+      const at = new Date(t.clock.now()).toISOString();
+      expect(heard).toEqual([{ checkId: check.body.checkId, change: 'checked', at }]);
+
+      t.clock.advance(60_000);
+      const resolved = await t.call('appearance.resolve', { auth: supervisor, checkId: check.body.checkId, action: 'reminded', note: '' }, 'admin');
+      expect(resolved.status).toBe(200);
+      // Already dealt with: refused, and nothing to announce.
+      expect((await t.call('appearance.resolve', { auth: supervisor, checkId: check.body.checkId, action: 'reminded' }, 'admin')).status).toBe(409);
+      expect(heard).toEqual([
+        { checkId: check.body.checkId, change: 'checked', at },
+        { checkId: check.body.checkId, change: 'resolved', at: new Date(t.clock.now()).toISOString() },
+      ]);
+    } finally {
+      off();
+    }
+  });
+});

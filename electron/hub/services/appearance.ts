@@ -15,6 +15,7 @@ import { defaultAppearanceChecklist, duplicateItemIds, judgeCheck, sameChecklist
 import { toInstant, type Clock } from '../clock.js';
 import { actorOf, type Caller } from '../context.js';
 import type { Database, Queryable } from '../db/port.js';
+import type { EventBus } from '../events.js';
 import {
   checklistByVersion,
   checklistsByIds,
@@ -41,6 +42,7 @@ export interface AppearanceDeps {
   checkPin: PinCheck;
   tickets: TicketStore;
   supervisor: SupervisorAuthService;
+  events: EventBus;
 }
 
 /** How long the kiosk may take from the sign-in to the self-check without asking for a PIN. */
@@ -77,7 +79,7 @@ export async function reviewItems(db: Queryable, rows: ReviewRow[]): Promise<Rev
   });
 }
 
-export function createAppearanceService({ db, clock, checkPin, tickets, supervisor }: AppearanceDeps) {
+export function createAppearanceService({ db, clock, checkPin, tickets, supervisor, events }: AppearanceDeps) {
   return {
     async ensureDefault(): Promise<void> {
       if (await currentChecklist(db)) return;
@@ -144,6 +146,7 @@ export function createAppearanceService({ db, clock, checkPin, tickets, supervis
         await appendAudit(tx, { at, actor: actorOf(caller), action: 'appearance.check', entity: 'appearance_checks', entityId: check.id, record: check });
         return check;
       });
+      events.publish('appearance.changed', { checkId: row.id, change: 'checked', at: toInstant(at) });
       return {
         checkId: row.id,
         at: toInstant(at),
@@ -170,6 +173,7 @@ export function createAppearanceService({ db, clock, checkPin, tickets, supervis
         if (id === null) throw new ApiError('already_resolved');
         await appendAudit(tx, { at, actor: actorOf(caller), action: 'appearance.resolved', entity: 'appearance_resolutions', entityId: id, record: { id, ...resolution } });
       });
+      events.publish('appearance.changed', { checkId: check.id, change: 'resolved', at: toInstant(at) });
       const [item] = await reviewItems(db, [(await reviewItem(db, check.id))!]);
       return item!;
     },

@@ -23,7 +23,8 @@ export function ReviewQueue() {
   const [filter, setFilter] = useState<Filter>('open');
   const [flash, setFlash] = useState<string | null>(null);
   const { data, error, loading, reload } = useHubQuery((client) => client.call('appearance.reviewQueue', { status: filter, limit: 200 }), filter);
-  useLiveReload(reload, { events: false });
+  // A self-check submitted or resolved anywhere (the door, another supervisor) shows at once.
+  useLiveReload(reload, { on: ['appearance.changed'] });
 
   const resolved = (item: ReviewItem) => {
     setFlash(t('review.resolved', { name: item.person.name }));

@@ -3,7 +3,7 @@
  * in with their self-check and training, training problems, forgotten sign-outs the daily close
  * recorded, the day's visitors, and self-check compliance per team over the last weeks.
  *
- * It keeps itself current: again on every sign-in or sign-out, and every 30 s (useLiveReload).
+ * It keeps itself current: again on every sign-in or sign-out and every self-check, and every 30 s (useLiveReload).
  */
 import { useCallback, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
