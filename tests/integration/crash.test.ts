@@ -5,7 +5,7 @@
  * presence_events with the kind it was answered with, the file must pass PRAGMA integrity_check,
  * every presence event must have its audit entry, and the audit chain must be whole.
  *
- * CRASH_LOOPS=20 npx vitest run tests/integration/crash.test.ts   the QUALITY.md bar (default 5 in npm test)
+ * CRASH_LOOPS=<n> npx vitest run tests/integration/crash.test.ts  another number of kills (npm test: 20, the QUALITY.md bar)
  * CRASH_SEED=<n>                                                  replays one run's kill times and badges
  */
 import type { ChildProcess } from 'node:child_process';
@@ -17,7 +17,7 @@ import type { Queryable } from '../../electron/hub/db/port.js';
 import { ensureBuilt, runCli, startServe, stopChild } from '../support/cli.js';
 import { tempDir } from '../support/hub.js';
 
-const loops = Math.max(1, Number(process.env.CRASH_LOOPS ?? 5));
+const loops = Math.max(1, Number(process.env.CRASH_LOOPS ?? 20));
 const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const clients = 4;
 const dataDir = tempDir('safefloor-crash-');
