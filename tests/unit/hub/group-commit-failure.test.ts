@@ -19,7 +19,8 @@ class AutoRollbackWriter implements Queryable {
   async exec(sql: string): Promise<void> {
     this.log.push(sql);
     for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) {
-      if (statement === 'BEGIN IMMEDIATE') {
+      if (statement === 'BEGIN IMMEDIATE' || statement === 'BEGIN') {
+        if (this.inTransaction) throw new Error('cannot start a transaction within a transaction');
         this.inTransaction = true;
         this.implicit = false;
       } else if (statement === 'SAVEPOINT one') {
@@ -63,6 +64,8 @@ class AutoRollbackWriter implements Queryable {
       throw Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' });
     }
     this.pending.push(value);
+    // Outside a transaction a statement commits by itself, as in SQLite.
+    if (!this.inTransaction) this.commit();
     return { lastId: this.pending.length, changes: 1 };
   }
 
@@ -93,5 +96,23 @@ describe('the writer queue when SQLite abandons the transaction itself', () => {
     await Promise.allSettled([queue.transaction((tx) => tx.run('INSERT', ['x'])), ...['FULL', 'y'].map((v) => queue.transaction((tx) => tx.run('INSERT', [v])))]);
     await queue.transaction((tx) => tx.run('INSERT', ['z']));
     expect(writer.committed).toEqual(['x', 'z']);
+  });
+
+  it('does the same when the statement that fills the disk is a one-statement transaction, run without a savepoint', async () => {
+    const writer = new AutoRollbackWriter();
+    const queue = new GroupCommitter(writer);
+    const one = { oneStatement: true };
+    const first = queue.transaction((tx) => tx.run('INSERT', ['a']), one);
+    const batch = ['b', 'c', 'FULL', 'd', 'e'].map((v) => queue.transaction((tx) => tx.run('INSERT', [v]), one));
+    const results = await Promise.allSettled([first, ...batch]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected']);
+    for (const r of results.slice(1)) expect(((r as PromiseRejectedResult).reason as { code?: string }).code).toBe('SQLITE_FULL');
+    expect(writer.committed).toEqual(['a']);
+    // The batch had no savepoints; after the failure only the probe for a transaction, and nothing ran outside one.
+    expect(writer.log.filter((sql) => sql.startsWith('SAVEPOINT'))).toEqual([]);
+    expect(writer.log.slice(writer.log.lastIndexOf('BEGIN IMMEDIATE') + 1)).toEqual(['BEGIN', 'ROLLBACK', 'ROLLBACK']);
+    // And the queue goes on.
+    await queue.transaction((tx) => tx.run('INSERT', ['z']), one);
+    expect(writer.committed).toEqual(['a', 'z']);
   });
 });
