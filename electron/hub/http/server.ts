@@ -24,6 +24,49 @@ import { maxJsonDepth, nestsDeeperThan } from './json-depth.js';
 import { openEventStream, StreamRegistry } from './sse.js';
 import { createStaticHandler } from './static.js';
 
+/**
+ * The request's body, or null once it is longer than `limit` (the request is then let go, as
+ * leaving a `for await` over it early would). Read with the stream's events rather than an async
+ * iterator, which cost about 40 µs of every sign-in.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      done();
+      req.destroy();
+      resolve(null);
+    };
+    const onEnd = () => {
+      done();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(err);
+    };
+    // Closed before its end (the client went away): as the iterator would, a premature close.
+    const onClose = () => {
+      done();
+      reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    };
+    if (req.destroyed) return onClose();
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
+}
+
 export interface HttpOptions {
   host: string;
   port: number;
@@ -88,14 +131,9 @@ export async function startHttpServer(hub: Hub, options: HttpOptions): Promise<H
   async function readJson(req: IncomingMessage, limit: number): Promise<{ ok: true; value: unknown } | { ok: false; code: ErrorCode; params?: Record<string, number> }> {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) return { ok: false, code: 'payload_too_large' };
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) return { ok: false, code: 'payload_too_large' };
-      chunks.push(chunk);
-    }
-    const text = Buffer.concat(chunks).toString('utf8').trim();
+    const body = await readBody(req, limit);
+    if (body === null) return { ok: false, code: 'payload_too_large' };
+    const text = body.toString('utf8').trim();
     if (text === '') return { ok: true, value: {} };
     // Before the parser: deep nesting is refused without building it (see json-depth.ts).
     if (nestsDeeperThan(text)) return { ok: false, code: 'too_deep', params: { max: maxJsonDepth } };
