@@ -23,6 +23,17 @@ export function startNode(args: string[], pattern: RegExp, env: NodeJS.ProcessEn
   });
 }
 
+/**
+ * `safefloor serve --demo` on its own data folder, resolved with the URL it prints: the kiosk's
+ * pairing link with `ready: 'kiosk link'`, else the hub's address.
+ */
+export function startDemoHub(dataDir: string, ready: 'address' | 'kiosk link' = 'address') {
+  return startNode(['bin/safefloor.js', 'serve', '--data', dataDir, '--port', '0', '--demo'], ready === 'kiosk link' ? /Open as kiosk: (\S+)/ : /listening on (\S+)/);
+}
+
+/** The URL of one API method on a hub (any URL of it will do). */
+export const apiUrl = (hubUrl: string, method: string) => new URL(`/api/v1/${method}`, hubUrl).href;
+
 export function stopAll() {
   for (const child of children) child.kill('SIGTERM');
 }
@@ -83,7 +94,7 @@ export async function waitForHealth(url: string, timeoutMs = 10_000): Promise<vo
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     try {
-      const res = await request(new URL('/api/v1/health', url).href);
+      const res = await request(apiUrl(url, 'health'));
       await res.body.text();
       if (res.statusCode === 200) return;
     } catch {

@@ -1,7 +1,7 @@
 /** The hub's resident memory after 100,000 sign-ins and sign-outs over HTTP. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, load, round, startNode, stop } from './kit.js';
+import { apiUrl, cli, load, round, startDemoHub, stop } from './kit.js';
 
 const rssMb = (pid: number) => {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -11,9 +11,9 @@ const rssMb = (pid: number) => {
 export async function benchMemory(work: string, total = 100_000) {
   const dataDir = join(work, 'memory');
   const token = cli(['token', 'create', '--data', dataDir, '--role', 'kiosk']);
-  const hub = await startNode(['bin/safefloor.js', 'serve', '--data', dataDir, '--port', '0', '--demo'], /listening on (\S+)/);
+  const hub = await startDemoHub(dataDir);
   try {
-    const url = new URL('/api/v1/presence.toggle', hub.url).href;
+    const url = apiUrl(hub.url, 'presence.toggle');
     const before = rssMb(hub.child.pid!);
     await load(url, total, 8, (i) => ({ badge: `BADGE-${1001 + (i % 240)}` }), token);
     const after = rssMb(hub.child.pid!);

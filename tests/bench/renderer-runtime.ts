@@ -5,8 +5,8 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { cli, median, post, round, startNode, stop } from './kit.js';
-import { launchOptions } from './takeover.js';
+import { apiUrl, cli, median, post, round, startDemoHub, stop } from './kit.js';
+import { kioskPageOptions, launchOptions } from './takeover.js';
 
 const badge = 'BADGE-1001';
 
@@ -25,8 +25,8 @@ async function scan(page: Page, cdp: Awaited<ReturnType<ReturnType<Page['context
 export async function benchRendererRuntime(work: string, flows = 1000) {
   const dataDir = join(work, 'renderer');
   const kiosk = cli(['token', 'create', '--data', dataDir, '--role', 'kiosk']);
-  const hub = await startNode(['bin/safefloor.js', 'serve', '--data', dataDir, '--port', '0', '--demo'], /Open as kiosk: (\S+)/);
-  const api = (method: string) => new URL(`/api/v1/${method}`, hub.url).href;
+  const hub = await startDemoHub(dataDir, 'kiosk link');
+  const api = (method: string) => apiUrl(hub.url, method);
   const browser = await chromium.launch(launchOptions);
   try {
     // The person scanned below has done today's self-check, so each of their scans is a plain
@@ -36,7 +36,7 @@ export async function benchRendererRuntime(work: string, flows = 1000) {
     await post(api('appearance.submit'), { ticket: signedIn.selfCheckTicket.ticket, checklistVersion: version, flagged: [] }, kiosk);
     await post(api('presence.signOut'), { badge }, kiosk);
 
-    const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 }, hasTouch: true });
+    const page = await browser.newPage(kioskPageOptions);
     await page.goto(hub.url);
     const home = page.getByRole('main', { name: '签到 / 签退' });
     await home.waitFor({ state: 'visible', timeout: 20_000 });

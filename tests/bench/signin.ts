@@ -1,16 +1,16 @@
 /** Badge and PIN sign-in over HTTP, against the floor: a bare node:http server with one durable sqlite3 insert. */
 import { join } from 'node:path';
-import { cli, load, percentile, round, startNode, stop } from './kit.js';
+import { apiUrl, cli, load, percentile, round, startDemoHub, startNode, stop } from './kit.js';
 
 export async function benchSignIn(work: string) {
   const floor = await startNode(['tests/bench/floor-server.mjs', join(work, 'floor.db')], /listening on (\S+)/);
   const dataDir = join(work, 'signin');
   const token = cli(['token', 'create', '--data', dataDir, '--role', 'kiosk']);
-  const hub = await startNode(['bin/safefloor.js', 'serve', '--data', dataDir, '--port', '0', '--demo'], /listening on (\S+)/);
+  const hub = await startDemoHub(dataDir);
   try {
     const staff = 240;
     const badge = (i: number) => ({ badge: `BADGE-${1001 + (i % staff)}` });
-    const toggleUrl = new URL('/api/v1/presence.toggle', hub.url).href;
+    const toggleUrl = apiUrl(hub.url, 'presence.toggle');
     const total = 2000;
     // Warm-up: JIT, prepared statements, connections.
     await load(floor.url, 300, 4, badge);

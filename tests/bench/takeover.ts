@@ -5,13 +5,16 @@
  */
 import { chromium } from '@playwright/test';
 import { join } from 'node:path';
-import { cli, median, post, round, startNode, stop } from './kit.js';
+import { apiUrl, cli, median, post, round, startDemoHub, stop } from './kit.js';
 
 // The same browser and flags as playwright.config.ts.
 export const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
+
+/** A landscape kiosk in Shanghai, as the e2e tests have it. */
+export const kioskPageOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 }, hasTouch: true };
 
 /**
  * Records, in the page, the time of the frame that first paints the evacuation display. A string,
@@ -41,12 +44,12 @@ const paintedAtSoon = `new Promise((resolve, reject) => {
 export async function benchTakeover(work: string, trials = 5) {
   const dataDir = join(work, 'takeover');
   const warden = cli(['token', 'create', '--data', dataDir, '--role', 'warden']);
-  const hub = await startNode(['bin/safefloor.js', 'serve', '--data', dataDir, '--port', '0', '--demo'], /Open as kiosk: (\S+)/);
-  const api = (method: string) => new URL(`/api/v1/${method}`, hub.url).href;
+  const hub = await startDemoHub(dataDir, 'kiosk link');
+  const api = (method: string) => apiUrl(hub.url, method);
   const browser = await chromium.launch(launchOptions);
   const times: number[] = [];
   try {
-    const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 }, hasTouch: true });
+    const page = await browser.newPage(kioskPageOptions);
     // The pairing link the hub printed makes this browser a kiosk.
     await page.goto(hub.url);
     const home = page.getByRole('main', { name: '签到 / 签退' });
