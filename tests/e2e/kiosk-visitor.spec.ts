@@ -31,7 +31,12 @@ async function startVisitorSignIn(page: Page) {
 }
 
 async function pickHost(page: Page, host: { name: string; team: string }) {
-  await page.getByRole('searchbox', { name: '接待人姓名或工号' }).fill(host.name);
+  const search = page.getByRole('searchbox', { name: '接待人姓名或工号' });
+  // Typed afresh: the box may already hold the name from an earlier search, whose answer (say,
+  // from while the host was off the roster) would otherwise stand, as filling in the same text
+  // asks nothing new.
+  await search.fill('');
+  await search.fill(host.name);
   await page.getByRole('list', { name: '找到的人员' }).getByRole('button').filter({ hasText: host.name }).filter({ hasText: host.team }).first().tap();
   await expect(page.getByRole('status').filter({ hasText: `已选择：${host.name}（${host.team}）` })).toBeVisible();
 }
