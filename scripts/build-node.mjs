@@ -1,6 +1,10 @@
 // Bundles the Node-side entry points (the hub's command line, the Electron shell) with esbuild.
 // The renderer is built by Vite (vite.config.ts). Native and Electron modules stay external.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// The worker threads' own small bundles (electron/hub/export/worker-task.ts), beside each bundle.
+const taskEntries = JSON.parse(readFileSync(new URL('../electron/hub/export/task-entries.json', import.meta.url), 'utf8'));
 
 const common = {
   bundle: true,
@@ -16,7 +20,7 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'electron/hub/cli/entry.ts' },
+    entryPoints: { cli: 'electron/hub/cli/entry.ts', ...taskEntries },
     outdir: 'dist/hub',
     format: 'esm',
     outExtension: { '.js': '.mjs' },
@@ -29,6 +33,7 @@ await Promise.all([
       main: 'electron/main/main.ts',
       preload: 'electron/preload/preload.ts',
       'hub-process': 'electron/hub/process-entry.ts',
+      ...taskEntries,
     },
     outdir: 'dist/electron',
     format: 'cjs',

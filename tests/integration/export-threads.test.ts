@@ -2,13 +2,17 @@
  * A big export writes the audit log's part on a worker thread (export/audit-pass.ts), and verify
  * reads a big chain on one (export/verify-content.ts). Whichever way they run, the export is the
  * same, byte for byte; a broken chain is refused the same way and leaves nothing behind; a
- * cancelled export stops both parts; verify says the same, failures and all.
+ * cancelled export stops both parts; verify says the same, failures and all. And the threads do
+ * start: from the sources and from each built bundle, each task's own code answers.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportRefused } from '../../electron/hub/export/run-export.js';
 import { verifyExport } from '../../electron/hub/export/verify.js';
+import { startTaskWorker, type TaskEntry } from '../../electron/hub/export/worker-task.js';
+import taskEntries from '../../electron/hub/export/task-entries.json' with { type: 'json' };
 import { startTestHub, tempDir, type TestHub } from '../support/hub.js';
 
 let t: TestHub;
@@ -98,3 +102,51 @@ describe('verify with the chain read on a thread of its own', () => {
   });
 });
 
+
+describe('each task’s thread runs its own code', () => {
+  const answer = (worker: Worker | null) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      if (!worker) return reject(new Error('no thread started'));
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  const root = new URL('../../', import.meta.url);
+  // Where a task's module is loaded from: the sources, the command line's bundle, the Electron hub process's.
+  const origins = (entry: TaskEntry) => [
+    new URL(taskEntries[entry], root).href,
+    new URL('dist/hub/cli.mjs', root).href,
+    new URL('dist/electron/hub-process.cjs', root).href,
+  ];
+
+  it('has a file of its own beside each bundle (npm test builds them first)', () => {
+    for (const entry of Object.keys(taskEntries)) {
+      expect(existsSync(new URL(`dist/hub/${entry}.mjs`, root))).toBe(true);
+      expect(existsSync(new URL(`dist/electron/${entry}.cjs`, root))).toBe(true);
+    }
+  });
+
+  it('reads an export’s chain (verify) from every origin', async () => {
+    const { dir, manifest } = await exportDay(Number.MAX_SAFE_INTEGER);
+    for (const origin of origins('verify-chain-worker')) {
+      const data = { task: 'safefloor-verify-chain', dir, auditName: 'audit_log', chain: manifest.chain, kindNames: ['presence_events'] };
+      const reply = await answer(startTaskWorker('verify-chain-worker', origin, data));
+      expect(reply, origin).toHaveProperty('indexes');
+      // One record hash for each presence record the export carries.
+      expect((reply.indexes as Array<[string, { count: number }]>)[0]![1].count, origin).toBe(manifest.files.find((f) => f.path === 'presence_events.jsonl')!.records);
+    }
+  });
+
+  it('writes the audit log’s part of an export from every origin', async () => {
+    const { manifest } = await exportDay(Number.MAX_SAFE_INTEGER);
+    const range = { firstSeq: manifest.chain!.firstSeq, lastSeq: manifest.chain!.lastSeq };
+    for (const origin of origins('export-audit-worker')) {
+      const dir = tempDir('safefloor-audit-pass-');
+      const data = { task: 'safefloor-export-audit-pass', dbFile: t.hub.db.file, input: { dir, labels: [], timeZone: 'Asia/Shanghai', range } };
+      const worker = startTaskWorker('export-audit-worker', origin, data);
+      let reply = await answer(worker);
+      while (reply.type === 'progress') reply = await answer(worker);
+      expect(reply, origin).toMatchObject({ type: 'done', result: { chain: manifest.chain } });
+      expect(readdirSync(dir).sort(), origin).toEqual(['audit_log.csv', 'audit_log.jsonl']);
+    }
+  });
+});

@@ -93,7 +93,7 @@ export interface RunningPass {
 export function runAuditPass(db: Queryable & { file: string }, thread: HashThread, input: AuditPassInput, step: (n: number) => void, options: { threadFrom?: number } = {}): RunningPass {
   const entries = input.range ? input.range.lastSeq - input.range.firstSeq + 1 : 0;
   const data: WorkerData = { task: workerTask, dbFile: db.file, input };
-  const worker = entries >= (options.threadFrom ?? auditThreadFrom) ? startTaskWorker((import.meta as { url?: string }).url, data) : null;
+  const worker = entries >= (options.threadFrom ?? auditThreadFrom) ? startTaskWorker('export-audit-worker', (import.meta as { url?: string }).url, data) : null;
   if (!worker) {
     let stopped = false;
     const result = auditPass(db, thread, input, (n) => {

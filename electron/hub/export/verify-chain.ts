@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { entryHash, type AuditEntry } from '../db/stores/audit.js';
 import type { Manifest } from './manifest.js';
-import { fastAuditLine, type AuditLine } from './verify-fast.js';
+import { fastAuditLine, textAt, type AuditLine } from './verify-fast.js';
 import { RecordHashIndex, type IndexData } from './verify-index.js';
 import { eachLine } from './verify-lines.js';
 
@@ -45,7 +45,8 @@ export async function readChain(dir: string, auditName: string, chain: Manifest[
   // Sized for every entry at once (up to a point), rather than grown step by step.
   const entries = chain ? Math.min(Math.max(chain.lastSeq - chain.firstSeq + 1, 0), 1 << 22) : 0;
   const indexes: ChainIndex = new Map(kindNames.map((name) => [name, new RecordHashIndex(entries)]));
-  const named = [...indexes];
+  const names = [...indexes.keys()];
+  const named = [...indexes.values()];
   const file = join(dir, `${auditName}.jsonl`);
   const c = chain;
   let expected = c?.firstSeq ?? 1;
@@ -70,13 +71,15 @@ export async function readChain(dir: string, auditName: string, chain: Manifest[
     if (e === null) return general(line, parseLine(file, line, text.slice(start, end)));
     if (!c) throw failWith(failures, `${auditName}.jsonl has entries but the manifest has no chain`);
     if (e.seq !== expected) throw failWith(failures, `audit entry ${expected} is missing (line ${line} has ${e.seq})`);
-    if (typeof prev !== 'string' || e.prevHashEnd - e.prevHash !== prev.length || !text.startsWith(prev, e.prevHash)) {
+    if (typeof prev !== 'string' || e.prevHashEnd - e.prevHash !== prev.length || !textAt(text, e.prevHash, prev)) {
       throw failWith(failures, `audit entry ${e.seq} does not link to the one before it`);
     }
     const own = digest('sha256', e.canonical, 'hex');
-    if (e.hashEnd - e.hash !== own.length || !text.startsWith(own, e.hash)) throw failWith(failures, `audit entry ${e.seq} was changed`);
-    for (const [name, index] of named) {
-      if (e.entityEnd - e.entity === name.length && text.startsWith(name, e.entity)) {
+    if (e.hashEnd - e.hash !== own.length || !textAt(text, e.hash, own)) throw failWith(failures, `audit entry ${e.seq} was changed`);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const index = named[i]!;
+      if (e.entityEnd - e.entity === name.length && textAt(text, e.entity, name)) {
         if (e.entityIdNumber === e.entityIdNumber) index.setHexOf(e.entityIdNumber, text, e.recordHash, e.recordHashEnd);
         else index.set(e.entityId ?? 'null', text.slice(e.recordHash, e.recordHashEnd));
         break;

@@ -48,7 +48,7 @@ export async function checkContent(dir: string, manifest: Manifest, options: { t
   const kindNames = recordKinds.map((k) => k.name);
   const worker =
     entries >= (options.threadFrom ?? chainThreadFrom)
-      ? startTaskWorker(chainModuleUrl(), { task: chainTask, dir, auditName: auditKind.name, chain: manifest.chain, kindNames } satisfies ChainWorkerData)
+      ? startTaskWorker('verify-chain-worker', chainModuleUrl(), { task: chainTask, dir, auditName: auditKind.name, chain: manifest.chain, kindNames } satisfies ChainWorkerData)
       : null;
   if (!worker) return checkHere(dir, manifest, files, kindNames);
   // The records are read and hashed here meanwhile, then held against the chain's index.

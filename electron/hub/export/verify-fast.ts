@@ -10,6 +10,11 @@
  * the general way (JSON.parse). Property tests hold both ways to the same verdicts and texts.
  */
 
+/** Whether `text` holds `part` at `at`: startsWith, which V8 runs several times slower than comparing a slice. */
+export function textAt(text: string, at: number, part: string): boolean {
+  return text.slice(at, at + part.length) === part;
+}
+
 export const TokenString = 1;
 export const TokenNumber = 2;
 export const TokenNull = 3;
@@ -29,15 +34,15 @@ function token(text: string, at: number, end: number): number {
     return close < 0 || close >= end ? -1 : close + 1;
   }
   if (c >= 48 && c <= 57) return plainInteger(text, at, end);
-  if (c === 110 && text.startsWith('null', at)) {
+  if (c === 110 && textAt(text, at, 'null')) {
     tokenType = TokenNull;
     return at + 4;
   }
-  if (c === 116 && text.startsWith('true', at)) {
+  if (c === 116 && textAt(text, at, 'true')) {
     tokenType = TokenTrue;
     return at + 4;
   }
-  if (c === 102 && text.startsWith('false', at)) {
+  if (c === 102 && textAt(text, at, 'false')) {
     tokenType = TokenFalse;
     return at + 5;
   }
@@ -92,49 +97,49 @@ export interface AuditLine {
  */
 export function fastAuditLine(text: string, start: number, end: number, out: AuditLine): AuditLine | null {
   let p = start;
-  if (!text.startsWith('{"seq":', p)) return null;
+  if (!textAt(text, p, '{"seq":')) return null;
   const seq = p + 7;
   p = plainInteger(text, seq, end);
   if (p < 0) return null;
   const seqValue = tokenNumber;
   const seqEnd = p;
-  if (!text.startsWith(',"at":', p)) return null;
+  if (!textAt(text, p, ',"at":')) return null;
   const at = p + 6;
   p = plainInteger(text, at, end);
   if (p < 0) return null;
   const atEnd = p;
-  if (!text.startsWith(',"actor":', p)) return null;
+  if (!textAt(text, p, ',"actor":')) return null;
   const actor = p + 9;
   p = stringToken(text, actor, end);
   if (p < 0) return null;
   const actorEnd = p;
-  if (!text.startsWith(',"action":', p)) return null;
+  if (!textAt(text, p, ',"action":')) return null;
   const action = p + 10;
   p = stringToken(text, action, end);
   if (p < 0) return null;
   const actionEnd = p;
-  if (!text.startsWith(',"entity":', p)) return null;
+  if (!textAt(text, p, ',"entity":')) return null;
   const entity = p + 10;
   p = stringToken(text, entity, end);
   if (p < 0) return null;
   const entityEnd = p;
-  if (!text.startsWith(',"entity_id":', p)) return null;
+  if (!textAt(text, p, ',"entity_id":')) return null;
   const entityId = p + 13;
   p = token(text, entityId, end);
   if (p < 0 || (tokenType !== TokenString && tokenType !== TokenNull)) return null;
   const entityIdEnd = p;
   const idIsNull = tokenType === TokenNull;
-  if (!text.startsWith(',"record_hash":', p)) return null;
+  if (!textAt(text, p, ',"record_hash":')) return null;
   const recordHash = p + 15;
   p = stringToken(text, recordHash, end);
   if (p < 0) return null;
   const recordHashEnd = p;
-  if (!text.startsWith(',"prev_hash":', p)) return null;
+  if (!textAt(text, p, ',"prev_hash":')) return null;
   const prevHash = p + 13;
   p = stringToken(text, prevHash, end);
   if (p < 0) return null;
   const prevHashEnd = p;
-  if (!text.startsWith(',"hash":', p)) return null;
+  if (!textAt(text, p, ',"hash":')) return null;
   const hash = p + 8;
   p = stringToken(text, hash, end);
   if (p < 0 || p !== end - 1 || text.charCodeAt(p) !== 125) return null;
@@ -177,47 +182,47 @@ export interface PresenceLine {
  */
 export function fastPresenceLine(text: string, start: number, end: number, out: PresenceLine): PresenceLine | null {
   let p = start;
-  if (!text.startsWith('{"id":', p)) return null;
+  if (!textAt(text, p, '{"id":')) return null;
   const id = p + 6;
   p = plainInteger(text, id, end);
   if (p < 0) return null;
   const idValue = tokenNumber;
   const idEnd = p;
-  if (!text.startsWith(',"at":', p)) return null;
+  if (!textAt(text, p, ',"at":')) return null;
   const at = p + 6;
   p = stringToken(text, at, end);
   if (p < 0 || p - at !== 26) return null;
   const atValue = isoInstant(text, at + 1);
   if (Number.isNaN(atValue)) return null;
-  if (!text.startsWith(',"kind":', p)) return null;
+  if (!textAt(text, p, ',"kind":')) return null;
   const kind = p + 8;
   p = token(text, kind, end);
   if (p < 0) return null;
   const kindEnd = p;
-  if (!text.startsWith(',"employee_no":', p)) return null;
+  if (!textAt(text, p, ',"employee_no":')) return null;
   p = token(text, p + 15, end);
-  if (p < 0 || !text.startsWith(',"name":', p)) return null;
+  if (p < 0 || !textAt(text, p, ',"name":')) return null;
   p = token(text, p + 8, end);
-  if (p < 0 || !text.startsWith(',"team":', p)) return null;
+  if (p < 0 || !textAt(text, p, ',"team":')) return null;
   p = token(text, p + 8, end);
-  if (p < 0 || !text.startsWith(',"person_id":', p)) return null;
+  if (p < 0 || !textAt(text, p, ',"person_id":')) return null;
   const personId = p + 13;
   p = token(text, personId, end);
   if (p < 0) return null;
   const personIdEnd = p;
-  if (!text.startsWith(',"method":', p)) return null;
+  if (!textAt(text, p, ',"method":')) return null;
   const method = p + 10;
   p = token(text, method, end);
   if (p < 0) return null;
   const methodEnd = p;
-  if (!text.startsWith(',"automatic":', p)) return null;
+  if (!textAt(text, p, ',"automatic":')) return null;
   const automatic = p + 13;
   p = token(text, automatic, end);
   if (p < 0) return null;
   // `automatic ? 1 : 0` of the parsed value.
   const set =
     tokenType === TokenTrue || (tokenType === TokenNumber && tokenNumber !== 0) || (tokenType === TokenString && p - automatic > 2);
-  if (!text.startsWith(',"device_id":', p)) return null;
+  if (!textAt(text, p, ',"device_id":')) return null;
   const deviceId = p + 13;
   p = token(text, deviceId, end);
   if (p < 0 || p !== end - 1 || text.charCodeAt(p) !== 125) return null;
