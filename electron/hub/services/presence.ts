@@ -124,8 +124,9 @@ export function createPresenceService({ db, clock, events, checkPin, settings, i
     if (badge !== null) {
       if (doors.size >= maxRemembered) doors.clear();
       doors.set(badge, {
-        // Nothing kept that the door does not decide on: never the PIN's hash.
-        person: { ...person, pin_hash: null, failed_pins: 0, locked_until: null },
+        // Nothing kept that the door does not decide on: never the PIN's hash. A remembered person
+        // is kept as it is (it was read, or checked by the write, and is never changed in place).
+        person: known ? known.person : { ...person, pin_hash: null, failed_pins: 0, locked_until: null },
         state: { last_kind: event.kind, last_event_id: event.id, last_in_at: event.kind === 'in' ? event.at : before.last_in_at, last_check_at: before.last_check_at },
       });
     }
