@@ -58,7 +58,7 @@ describe('the site certificate and HTTPS', () => {
     t = await startTestHub();
     const tls = await lanTls({ dataDir: t.dataDir, now: Date.now(), siteName: 'Test floor', hostname: 'Kiosk-01', interfaces });
     caPem = tls.caCert;
-    https = await startHttpServer(t.hub, { host: '127.0.0.1', port: 0, tls: { key: tls.key, cert: tls.cert }, siteCa: { certPem: tls.caCert, fingerprint: tls.caFingerprint } });
+    https = await startHttpServer(t.hub, { host: '127.0.0.1', port: 0, tls: { key: tls.key, cert: tls.cert }, siteCa: { certPem: tls.caCert, fingerprint: tls.caFingerprint, der: tls.caDer } });
   });
   afterAll(async () => {
     await https.close();
@@ -132,9 +132,9 @@ describe('safefloor serve', () => {
     await Promise.all(children.splice(0).map((c) => stopChild(c)));
   });
 
-  it('--lan serves HTTPS on every interface with the site certificate and prints the CA fingerprint', async () => {
-    const dataDir = (await import('../support/hub.js')).tempDir('safefloor-lan-');
-    const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', '--lan'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Starts `safefloor serve` on the folder; its address and everything it printed so far. */
+  async function serve(dataDir: string, args: string[]): Promise<{ url: string; out: () => string }> {
+    const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -150,6 +150,13 @@ describe('safefloor serve', () => {
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
     });
+    return { url, out: () => out };
+  }
+
+  it('--lan serves HTTPS on every interface with the site certificate and prints the CA fingerprint', async () => {
+    const dataDir = (await import('../support/hub.js')).tempDir('safefloor-lan-');
+    const { url, out: printed } = await serve(dataDir, ['--lan']);
+    const out = printed();
     expect(url).toMatch(/^https:\/\//);
     const caPem = readFileSync(join(tlsDir(dataDir), 'ca.crt'), 'utf8');
     expect(out).toContain(`Site CA fingerprint (SHA-256), to compare on each tablet: ${new X509Certificate(caPem).fingerprint256}`);
@@ -158,6 +165,16 @@ describe('safefloor serve', () => {
     // Every API call still needs a paired token.
     const res = await fetch(new URL('/api/v1/health', url)).catch((e: Error) => e);
     expect(res).toBeInstanceOf(Error);
+  });
+
+  it('without --lan, a site that made its CA still offers it: /ca.der is the certificate, /ca its fingerprint', async () => {
+    const dataDir = (await import('../support/hub.js')).tempDir('safefloor-lan-');
+    const tls = await lanTls({ dataDir, now: Date.now(), siteName: 'Test floor', hostname: 'Kiosk-01', interfaces });
+    const { url } = await serve(dataDir, []);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    const der = Buffer.from(await (await fetch(new URL('/ca.der', url))).arrayBuffer());
+    expect(der.equals(new X509Certificate(tls.caCert).raw)).toBe(true);
+    expect(await (await fetch(new URL('/ca', url))).text()).toContain(new X509Certificate(tls.caCert).fingerprint256);
   });
 
   it('without --lan it refuses a non-loopback --host: the LAN never gets plain HTTP', () => {

@@ -10,7 +10,7 @@
 import { isIP } from 'node:net';
 import { readFallback } from '../services/emergency-fallback.js';
 import { lanHost, lanTls, lanUrls, localHost } from '../services/lan.js';
-import { readSiteCa } from '../tls/site-tls.js';
+import { readSiteCa } from '../tls/site-ca.js';
 import type { DatabaseFileError } from '../db/errors.js';
 import { startEmergencyOnlyServer } from '../http/emergency-only.js';
 import type { HttpServer } from '../http/server.js';
@@ -46,7 +46,7 @@ export async function listenPlan(options: { lan: boolean; host?: string; dataDir
   if (!options.lan) {
     checkHost(false, options.host);
     const host = options.host ?? localHost;
-    return { host, siteCa: readSiteCa(options.dataDir), notes: [], finish: () => [], lanUrl: () => null };
+    return { host, siteCa: await readSiteCa(options.dataDir), notes: [], finish: () => [], lanUrl: () => null };
   }
   const tls = await lanTls({ dataDir: options.dataDir, now: options.now, siteName: options.siteName ?? 'SafeFloor' });
   const notes = [
@@ -56,7 +56,7 @@ export async function listenPlan(options: { lan: boolean; host?: string; dataDir
   return {
     host: options.host ?? lanHost,
     tls: { key: tls.key, cert: tls.cert },
-    siteCa: { certPem: tls.caCert, fingerprint: tls.caFingerprint },
+    siteCa: { certPem: tls.caCert, fingerprint: tls.caFingerprint, der: tls.caDer },
     notes,
     finish: (port) => lanUrls(tls.names, port).map((url) => `On the LAN (HTTPS): ${url}  — tablets install the site CA from ${url}ca`),
     lanUrl: (port) => lanUrls(tls.names, port)[0] ?? null,

@@ -6,13 +6,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createI18n, type Language } from '../../../shared/i18n/index.js';
-import { certificateDer } from '../tls/certificates.js';
+import type { SiteCaFile } from '../tls/site-ca.js';
 import { securityHeaders } from './headers.js';
 
-export interface SiteCaFile {
-  certPem: string;
-  fingerprint: string;
-}
+export type { SiteCaFile };
 
 const t = createI18n().t;
 
@@ -32,7 +29,7 @@ export function serveSiteCa(req: IncomingMessage, res: ServerResponse, pathname:
   }
   if (pathname === '/ca.crt' || pathname === '/ca.der') {
     // PEM for most, DER for the phones that only take binary; the same certificate either way.
-    const body = pathname === '/ca.crt' ? Buffer.from(ca.certPem) : certificateDer(ca.certPem);
+    const body = pathname === '/ca.crt' ? Buffer.from(ca.certPem) : ca.der;
     res.writeHead(200, {
       ...securityHeaders,
       'Content-Type': 'application/x-x509-ca-cert',

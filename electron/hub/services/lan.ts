@@ -5,9 +5,9 @@
  * the traffic. Pairing is still needed for every device. Runs in: the hub.
  */
 import { hostname as osHostname, networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
-import { isPermittedAddress } from '../tls/certificates.js';
+import { isPermittedAddress } from '../tls/addresses.js';
 import type { ServerNames } from '../tls/certificates.js';
-import { ensureSiteTls, type SiteTls } from '../tls/site-tls.js';
+import type { SiteTls } from '../tls/site-tls.js';
 
 /** Where the hub listens when LAN access is on: every IPv4 interface. */
 export const lanHost = '0.0.0.0';
@@ -44,10 +44,14 @@ export interface LanOptions {
   interfaces?: Interfaces;
 }
 
-/** The TLS material for LAN access, made or renewed as needed (see tls/site-tls.ts). */
-export function lanTls(options: LanOptions): Promise<SiteTls> {
+/**
+ * The TLS material for LAN access, made or renewed as needed (see tls/site-tls.ts). The X.509
+ * code loads here, the first time LAN access is used, not with every hub.
+ */
+export async function lanTls(options: LanOptions): Promise<SiteTls> {
   const hostname = options.hostname ?? osHostname();
   const interfaces = options.interfaces ?? networkInterfaces();
+  const { ensureSiteTls } = await import('../tls/site-tls.js');
   return ensureSiteTls(options.dataDir, {
     now: options.now,
     hostname,

@@ -16,7 +16,10 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { GeneralName, GeneralSubtree, GeneralSubtrees, id_ce_nameConstraints, NameConstraints } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import { permittedRanges } from './addresses.js';
+
+export { isPermittedAddress, permittedRanges } from './addresses.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -26,9 +29,6 @@ const dayMs = 24 * 60 * 60_000;
 export const caValidityDays = 3650;
 /** Under 398 days: the longest server certificate Apple and Chrome accept. Renewed automatically. */
 export const serverValidityDays = 397;
-
-/** The address ranges a site CA may vouch for: private (RFC 1918, RFC 4193), loopback, link-local. */
-export const permittedRanges = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', '169.254.0.0/16', 'fc00::/7', 'fe80::/10', '::1/128'];
 
 export interface KeyPairPem {
   certPem: string;
@@ -161,19 +161,6 @@ export function caPermittedDns(caPem: string): string[] {
   if (!ext) return [];
   const constraints = AsnConvert.parse(ext.value, NameConstraints);
   return (constraints.permittedSubtrees ?? []).flatMap((subtree) => (subtree.base.dNSName ? [subtree.base.dNSName] : []));
-}
-
-/** Whether an address lies in one of the ranges the site CA may vouch for. */
-export function isPermittedAddress(ip: string): boolean {
-  const family = isIP(ip);
-  if (family === 0) return false;
-  return permittedBlocks.check(ip, family === 6 ? 'ipv6' : 'ipv4');
-}
-
-const permittedBlocks = new BlockList();
-for (const range of permittedRanges) {
-  const [address, prefix] = range.split('/') as [string, string];
-  permittedBlocks.addSubnet(address, Number(prefix), isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
 /** The SHA-256 fingerprint of a certificate, as browsers and phones show it (AA:BB:…). */

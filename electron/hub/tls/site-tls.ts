@@ -13,6 +13,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { join } from 'node:path';
 import {
   caPermittedDns,
+  certificateDer,
   createServerCertificate,
   createSiteCa,
   fingerprintSha256,
@@ -20,6 +21,9 @@ import {
   type KeyPairPem,
   type ServerNames,
 } from './certificates.js';
+import { tlsDir } from './site-ca.js';
+
+export { tlsDir };
 
 /** A server certificate this close to its end is made again at start. */
 const renewBeforeMs = 30 * 24 * 60 * 60_000;
@@ -30,12 +34,13 @@ export interface SiteTls {
   caCert: string;
   /** SHA-256 of the CA certificate, AA:BB:… — compared by hand on each tablet before trusting it. */
   caFingerprint: string;
+  /** The CA certificate in DER (binary), which some phones want for a download. */
+  caDer: Buffer;
   names: ServerNames;
   /** True when the server certificate was made (or made again) by this call. */
   renewed: boolean;
 }
 
-export const tlsDir = (dataDir: string) => join(dataDir, 'tls');
 
 function writePrivate(file: string, text: string): void {
   // Written beside and renamed into place: a crash never leaves half a key.
@@ -55,14 +60,6 @@ function readPair(dir: string, name: string): KeyPairPem | null {
 function writePair(dir: string, name: string, pair: KeyPairPem): void {
   writePrivate(join(dir, `${name}.key`), pair.keyPem);
   writePrivate(join(dir, `${name}.crt`), pair.certPem);
-}
-
-/** The site CA, if one was made: for the download page, which is served with or without LAN access. */
-export function readSiteCa(dataDir: string): { certPem: string; fingerprint: string } | null {
-  const file = join(tlsDir(dataDir), 'ca.crt');
-  if (!existsSync(file)) return null;
-  const certPem = readFileSync(file, 'utf8');
-  return { certPem, fingerprint: fingerprintSha256(certPem) };
 }
 
 /**
@@ -89,7 +86,7 @@ export async function ensureSiteTls(
     writePair(dir, 'server', server);
     renewed = true;
   }
-  return { key: server.keyPem, cert: server.certPem, caCert: ca.certPem, caFingerprint: fingerprintSha256(ca.certPem), names, renewed };
+  return { key: server.keyPem, cert: server.certPem, caCert: ca.certPem, caFingerprint: fingerprintSha256(ca.certPem), caDer: certificateDer(ca.certPem), names, renewed };
 }
 
 async function fits(server: KeyPairPem, ca: KeyPairPem, names: ServerNames, now: number): Promise<boolean> {
