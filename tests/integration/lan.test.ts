@@ -4,7 +4,7 @@
  * tablets download from /ca.crt after comparing its fingerprint on /ca. All traffic here stays on
  * the loopback interface.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type HttpServer } from '../../electron/hub/http/server.js';
 import { lanTls, serverNames } from '../../electron/hub/services/lan.js';
-import { caPermittedDns, permittedRanges } from '../../electron/hub/tls/certificates.js';
-import { tlsDir } from '../../electron/hub/tls/site-tls.js';
-import { bin, ensureBuilt, runCli, stopChild } from '../support/cli.js';
+import { permittedRanges } from '../../electron/hub/tls/addresses.js';
+import { caPermittedDns } from '../../electron/hub/tls/certificates.js';
+import { tlsDir } from '../../electron/hub/tls/site-ca.js';
+import { ensureBuilt, runCli, startServe, stopChild } from '../support/cli.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 /** A LAN as the hub would see it: a private address tablets use, a public one it must leave out. */
@@ -57,8 +58,8 @@ describe('the site certificate and HTTPS', () => {
   beforeAll(async () => {
     t = await startTestHub();
     const tls = await lanTls({ dataDir: t.dataDir, now: Date.now(), siteName: 'Test floor', hostname: 'Kiosk-01', interfaces });
-    caPem = tls.caCert;
-    https = await startHttpServer(t.hub, { host: '127.0.0.1', port: 0, tls: { key: tls.key, cert: tls.cert }, siteCa: { certPem: tls.caCert, fingerprint: tls.caFingerprint, der: tls.caDer } });
+    caPem = tls.ca.certPem;
+    https = await startHttpServer(t.hub, { host: '127.0.0.1', port: 0, tls: { key: tls.key, cert: tls.cert }, siteCa: tls.ca });
   });
   afterAll(async () => {
     await https.close();
@@ -117,7 +118,7 @@ describe('the site certificate and HTTPS', () => {
     const moved = { ...interfaces, eth0: [{ address: '10.1.2.3', family: 'IPv4', internal: false }] } as unknown as typeof interfaces;
     const renewed = await lanTls({ dataDir: t.dataDir, now: Date.now(), siteName: 'Test floor', hostname: 'Kiosk-01', interfaces: moved });
     expect(renewed.renewed).toBe(true);
-    expect(renewed.caCert).toBe(caPem);
+    expect(renewed.ca.certPem).toBe(caPem);
     expect(new X509Certificate(renewed.cert).subjectAltName).toContain('IP Address:10.1.2.3');
     // Near its end, the server certificate is made again at start.
     const later = await lanTls({ dataDir: t.dataDir, now: Date.now() + 380 * 24 * 60 * 60_000, siteName: 'Test floor', hostname: 'Kiosk-01', interfaces: moved });
@@ -132,31 +133,17 @@ describe('safefloor serve', () => {
     await Promise.all(children.splice(0).map((c) => stopChild(c)));
   });
 
-  /** Starts `safefloor serve` on the folder; its address and everything it printed so far. */
-  async function serve(dataDir: string, args: string[]): Promise<{ url: string; out: () => string }> {
-    const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(out)), 20_000);
-      const onData = (c: Buffer) => {
-        out += c.toString();
-        const m = /SafeFloor hub listening on (\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-    });
-    return { url, out: () => out };
+  /** `safefloor serve` on the folder, stopped after the test. */
+  async function serve(dataDir: string, args: string[]) {
+    const started = await startServe(['--data', dataDir, '--port', '0', ...args]);
+    children.push(started.child);
+    return started;
   }
 
   it('--lan serves HTTPS on every interface with the site certificate and prints the CA fingerprint', async () => {
     const dataDir = (await import('../support/hub.js')).tempDir('safefloor-lan-');
-    const { url, out: printed } = await serve(dataDir, ['--lan']);
-    const out = printed();
+    const { url, output } = await serve(dataDir, ['--lan']);
+    const out = output();
     expect(url).toMatch(/^https:\/\//);
     const caPem = readFileSync(join(tlsDir(dataDir), 'ca.crt'), 'utf8');
     expect(out).toContain(`Site CA fingerprint (SHA-256), to compare on each tablet: ${new X509Certificate(caPem).fingerprint256}`);
@@ -173,8 +160,8 @@ describe('safefloor serve', () => {
     const { url } = await serve(dataDir, []);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
     const der = Buffer.from(await (await fetch(new URL('/ca.der', url))).arrayBuffer());
-    expect(der.equals(new X509Certificate(tls.caCert).raw)).toBe(true);
-    expect(await (await fetch(new URL('/ca', url))).text()).toContain(new X509Certificate(tls.caCert).fingerprint256);
+    expect(der.equals(new X509Certificate(tls.ca.certPem).raw)).toBe(true);
+    expect(await (await fetch(new URL('/ca', url))).text()).toContain(new X509Certificate(tls.ca.certPem).fingerprint256);
   });
 
   it('without --lan it refuses a non-loopback --host: the LAN never gets plain HTTP', () => {

@@ -14,7 +14,7 @@ import { readSiteCa } from '../tls/site-ca.js';
 import type { DatabaseFileError } from '../db/errors.js';
 import { startEmergencyOnlyServer } from '../http/emergency-only.js';
 import type { HttpServer } from '../http/server.js';
-import type { SiteCaFile } from '../http/ca-page.js';
+import type { SiteCaFile } from '../tls/site-ca.js';
 import { UsageError } from './args.js';
 import { databaseChoices } from './db.js';
 
@@ -51,12 +51,12 @@ export async function listenPlan(options: { lan: boolean; host?: string; dataDir
   const tls = await lanTls({ dataDir: options.dataDir, now: options.now, siteName: options.siteName ?? 'SafeFloor' });
   const notes = [
     ...(tls.renewed ? ['A new server certificate was made for this computer’s LAN addresses.'] : []),
-    `Site CA fingerprint (SHA-256), to compare on each tablet: ${tls.caFingerprint}`,
+    `Site CA fingerprint (SHA-256), to compare on each tablet: ${tls.ca.fingerprint}`,
   ];
   return {
     host: options.host ?? lanHost,
     tls: { key: tls.key, cert: tls.cert },
-    siteCa: { certPem: tls.caCert, fingerprint: tls.caFingerprint, der: tls.caDer },
+    siteCa: tls.ca,
     notes,
     finish: (port) => lanUrls(tls.names, port).map((url) => `On the LAN (HTTPS): ${url}  — tablets install the site CA from ${url}ca`),
     lanUrl: (port) => lanUrls(tls.names, port)[0] ?? null,

@@ -9,8 +9,6 @@ import { createI18n, type Language } from '../../../shared/i18n/index.js';
 import type { SiteCaFile } from '../tls/site-ca.js';
 import { securityHeaders } from './headers.js';
 
-export type { SiteCaFile };
-
 const t = createI18n().t;
 
 const escapeHtml = (text: string) =>

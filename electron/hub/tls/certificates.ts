@@ -18,8 +18,7 @@ import * as x509 from '@peculiar/x509';
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import { isIP } from 'node:net';
 import { permittedRanges } from './addresses.js';
-
-export { isPermittedAddress, permittedRanges } from './addresses.js';
+import type { SiteCaFile } from './site-ca.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -163,11 +162,8 @@ export function caPermittedDns(caPem: string): string[] {
   return (constraints.permittedSubtrees ?? []).flatMap((subtree) => (subtree.base.dNSName ? [subtree.base.dNSName] : []));
 }
 
-/** The SHA-256 fingerprint of a certificate, as browsers and phones show it (AA:BB:…). */
-export function fingerprintSha256(pem: string): string {
-  const der = Buffer.from(new x509.X509Certificate(pem).rawData);
-  return createHash('sha256').update(der).digest('hex').toUpperCase().match(/.{2}/g)!.join(':');
+/** A CA certificate as the download page offers it: PEM, DER, and the SHA-256 fingerprint of the DER as browsers and phones show it (AA:BB:…). */
+export function describeCa(certPem: string): SiteCaFile {
+  const der = Buffer.from(new x509.X509Certificate(certPem).rawData);
+  return { certPem, der, fingerprint: createHash('sha256').update(der).digest('hex').toUpperCase().match(/.{2}/g)!.join(':') };
 }
-
-/** The certificate in DER (binary), which some phones want for a download. */
-export const certificateDer = (pem: string): Buffer => Buffer.from(new x509.X509Certificate(pem).rawData);

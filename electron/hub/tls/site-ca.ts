@@ -22,7 +22,6 @@ export interface SiteCaFile {
 export async function readSiteCa(dataDir: string): Promise<SiteCaFile | null> {
   const file = join(tlsDir(dataDir), 'ca.crt');
   if (!existsSync(file)) return null;
-  const certPem = readFileSync(file, 'utf8');
-  const { certificateDer, fingerprintSha256 } = await import('./certificates.js');
-  return { certPem, fingerprint: fingerprintSha256(certPem), der: certificateDer(certPem) };
+  const { describeCa } = await import('./certificates.js');
+  return describeCa(readFileSync(file, 'utf8'));
 }

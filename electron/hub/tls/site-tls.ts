@@ -11,19 +11,8 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  caPermittedDns,
-  certificateDer,
-  createServerCertificate,
-  createSiteCa,
-  fingerprintSha256,
-  readCertificate,
-  type KeyPairPem,
-  type ServerNames,
-} from './certificates.js';
-import { tlsDir } from './site-ca.js';
-
-export { tlsDir };
+import { caPermittedDns, createServerCertificate, createSiteCa, describeCa, readCertificate, type KeyPairPem, type ServerNames } from './certificates.js';
+import { tlsDir, type SiteCaFile } from './site-ca.js';
 
 /** A server certificate this close to its end is made again at start. */
 const renewBeforeMs = 30 * 24 * 60 * 60_000;
@@ -31,11 +20,8 @@ const renewBeforeMs = 30 * 24 * 60 * 60_000;
 export interface SiteTls {
   key: string;
   cert: string;
-  caCert: string;
-  /** SHA-256 of the CA certificate, AA:BB:… — compared by hand on each tablet before trusting it. */
-  caFingerprint: string;
-  /** The CA certificate in DER (binary), which some phones want for a download. */
-  caDer: Buffer;
+  /** The site CA, as tablets download it and compare its fingerprint by hand before trusting it. */
+  ca: SiteCaFile;
   names: ServerNames;
   /** True when the server certificate was made (or made again) by this call. */
   renewed: boolean;
@@ -86,7 +72,7 @@ export async function ensureSiteTls(
     writePair(dir, 'server', server);
     renewed = true;
   }
-  return { key: server.keyPem, cert: server.certPem, caCert: ca.certPem, caFingerprint: fingerprintSha256(ca.certPem), caDer: certificateDer(ca.certPem), names, renewed };
+  return { key: server.keyPem, cert: server.certPem, ca: describeCa(ca.certPem), names, renewed };
 }
 
 async function fits(server: KeyPairPem, ca: KeyPairPem, names: ServerNames, now: number): Promise<boolean> {
