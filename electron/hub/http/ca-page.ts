@@ -40,6 +40,7 @@ export function serveSiteCa(req: IncomingMessage, res: ServerResponse, pathname:
   }
   const w = (key: string) => escapeHtml(t(`caPage.${key}`, { lng: language }));
   // No script and no inline style: the page lives under the same strict CSP as everything else.
+  // The fingerprint may break after any colon (<wbr>): on a tablet held upright it is wider than the screen.
   const html = `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${w('title')}</title></head>
@@ -48,7 +49,7 @@ export function serveSiteCa(req: IncomingMessage, res: ServerResponse, pathname:
 <h1>${w('title')}</h1>
 <p>${w('intro')}</p>
 <h2>${w('fingerprintHeading')}</h2>
-<p><code id="fingerprint">${escapeHtml(ca.fingerprint)}</code></p>
+<p><code id="fingerprint">${escapeHtml(ca.fingerprint).replace(/:/g, ':<wbr>')}</code></p>
 <p>${w('compare')}</p>
 <p><a href="/ca.crt" download>${w('download')}</a> · <a href="/ca.der" download>${w('downloadDer')}</a></p>
 <h2>${w('stepsHeading')}</h2>
