@@ -30,15 +30,18 @@ const client = createApiClient({
   language: () => i18n.language,
   onUnauthorized: () => session?.unauthorized(),
 });
+// The emergency layer listens to the hub only once the device is known (before that the event
+// stream would be refused and the token forgotten); while the hub is away it shows what it cached.
+// The running emergency itself is asked for beside the device's first question, not after it: a
+// screen reloaded during an evacuation shows it one round trip sooner.
+const emergency = createEmergencyStore(client);
 session = createDeviceSession({
   client,
   storage: deviceStorage,
   pairingCode: runsInShell() ? null : takePairingCode(window.location, window.history),
   needsToken: !runsInShell(),
+  onCredentials: () => emergency.prefetch(),
 });
-// The emergency layer talks to the hub only once the device is known (before that the event
-// stream would be refused and the token forgotten); while the hub is away it shows what it cached.
-const emergency = createEmergencyStore(client);
 const followSession = () => {
   const state = session.state();
   if (state.kind === 'ready') emergency.connect();

@@ -24,16 +24,22 @@ import { StatusPage } from './StatusPage.js';
 export function App({ session, emergency, roleHint }: { session: DeviceSession; emergency: EmergencyStore; roleHint(): DeviceRole | null }) {
   const state = useSyncExternalStore(session.subscribe, session.state);
   const { t } = useTranslation();
-  const layer = (role: DeviceRole | null, screen: ReactNode) => (
-    <EmergencyStoreContext.Provider value={emergency}>
-      <EmergencyLayer store={emergency} role={role}>
-        {screen}
-      </EmergencyLayer>
-    </EmergencyStoreContext.Provider>
+  // One tree for every state that shows the emergency layer, so that a takeover already on screen
+  // stays mounted (not drawn again) when the hub's answer about the device comes in.
+  const layer = (device: DeviceInfo | null, screen: ReactNode) => (
+    <DeviceContext.Provider value={device}>
+      <EmergencyStoreContext.Provider value={emergency}>
+        <EmergencyLayer store={emergency} role={device?.role ?? roleHint()}>
+          {screen}
+        </EmergencyLayer>
+      </EmergencyStoreContext.Provider>
+    </DeviceContext.Provider>
   );
   switch (state.kind) {
     case 'starting':
-      return <StatusPage title={t('device.starting')} />;
+      // The running emergency is asked for beside the device's first question: it shows the moment
+      // the hub answers it (an answer means the hub accepted this device).
+      return layer(null, <StatusPage title={t('device.starting')} />);
     case 'pairing':
       return <PairingPage />;
     case 'pairing-failed':
@@ -42,13 +48,9 @@ export function App({ session, emergency, roleHint }: { session: DeviceSession; 
       return <UnpairedPage rejected={state.rejected} />;
     case 'unreachable':
       // The hub is away: an emergency this screen knew of stays on it, with its age.
-      return layer(roleHint(), <StatusPage title={t('device.unreachableTitle')} body={t('device.unreachableBody')} />);
+      return layer(null, <StatusPage title={t('device.unreachableTitle')} body={t('device.unreachableBody')} />);
     case 'ready':
-      return (
-        <DeviceContext.Provider value={state.device}>
-          {layer(state.device.role, <RoleHome device={state.device} />)}
-        </DeviceContext.Provider>
-      );
+      return layer(state.device, <RoleHome device={state.device} />);
   }
 }
 

@@ -22,6 +22,12 @@ export interface DeviceSessionOptions {
   pairingCode: string | null;
   /** False inside the Electron shell, where the channel itself identifies the device. */
   needsToken: boolean;
+  /**
+   * Called once the device has what it needs to be known (a token, or the shell's channel), just
+   * before it asks the hub who it is: what must show at once (a running emergency) can be asked for
+   * beside that question instead of after its answer.
+   */
+  onCredentials?: () => void;
 }
 
 export interface DeviceSession {
@@ -32,7 +38,7 @@ export interface DeviceSession {
   unauthorized(): void;
 }
 
-export function createDeviceSession({ client, storage, pairingCode, needsToken }: DeviceSessionOptions): DeviceSession {
+export function createDeviceSession({ client, storage, pairingCode, needsToken, onCredentials }: DeviceSessionOptions): DeviceSession {
   let current: DeviceState = { kind: 'starting' };
   const listeners = new Set<() => void>();
   const set = (next: DeviceState) => {
@@ -76,6 +82,7 @@ export function createDeviceSession({ client, storage, pairingCode, needsToken }
     async start() {
       if (pairingCode !== null && !(await pair(pairingCode))) return;
       if (needsToken && !storage.token()) return set({ kind: 'unpaired', rejected: false });
+      onCredentials?.();
       await identify();
     },
     unauthorized() {

@@ -46,6 +46,11 @@ export interface EmergencySnapshot {
 export interface EmergencyStore {
   getSnapshot(): EmergencySnapshot;
   subscribe(listener: () => void): () => void;
+  /**
+   * The device has its credentials and is about to ask who it is: ask for the running emergency
+   * now too. Its answer shows as soon as it comes; `connect` then does not ask again.
+   */
+  prefetch(): void;
   /** The device is paired and the hub knows it: listen and fetch. */
   connect(): void;
   /** Writes what is pending to the cache now (the page is going away). */
@@ -103,6 +108,8 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
   let cachedShown = false;
 
   let connected = false;
+  /** Asked before `connect` (see prefetch) and not stopped since. */
+  let prefetched = false;
   let offs: Array<() => void> = [];
   let ticker: ReturnType<typeof setInterval> | null = null;
   let infoTimer: ReturnType<typeof setTimeout> | null = null;
@@ -113,6 +120,8 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
   /** Bumped by every event that changes the emergency: an answer asked for before it is outdated. */
   let epoch = 0;
   let latestRequest = 0;
+  /** The newest request whose answer is shown: an older answer arriving late never replaces it. */
+  let shownRequest = 0;
   let loadingPlan = false;
   /** Fetched at least once in this page's life: a site may have changed the plan since it was cached. */
   let confirmedPlan = false;
@@ -141,15 +150,21 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
     persistTimer ??= setTimeout(persistNow, 400);
   }
 
+  const asking = () => connected || prefetched;
+
   async function fetchCurrent(): Promise<void> {
-    if (!connected) return;
+    if (!asking()) return;
     const request = ++latestRequest;
     const asked = epoch;
     try {
       const { emergency } = await client.call('emergency.current', {});
-      if (!connected || request !== latestRequest) return;
-      // An event arrived while this was on its way: its news is newer than this answer.
-      if (asked !== epoch) return fetchSoon(0);
+      // An answer overtaken by a newer one is dropped; one that is merely older than a request
+      // still on its way is shown (it is the best there is, and a reload must not wait for both).
+      if (!asking() || request < shownRequest) return;
+      // An event arrived while this was on its way: its news is newer than this answer. The newest
+      // request asks again if it too was asked before the event.
+      if (asked !== epoch) return request === latestRequest ? fetchSoon(0) : undefined;
+      shownRequest = request;
       const firstList = emergency !== null && (current?.id !== emergency.id || current.missing === null);
       if (emergency) {
         current = fromActive(emergency);
@@ -167,7 +182,7 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
       if (firstList || emergency === null) persistNow();
       else persistSoon();
     } catch {
-      if (!connected || request !== latestRequest) return;
+      if (!asking() || request !== latestRequest) return;
       fetchFailed = true;
     }
     emit();
@@ -270,6 +285,11 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    prefetch() {
+      if (connected || prefetched) return;
+      prefetched = true;
+      void fetchCurrent();
+    },
     connect() {
       if (connected) return;
       connected = true;
@@ -289,7 +309,9 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
         if (link !== 'up' || ticks % everyNthTickWhenUp === 0) void fetchCurrent();
         if (!confirmedPlan) void fetchFloorPlan();
       }, pollDownMs);
-      void fetchCurrent();
+      // A prefetch already asked; the stream's coming up asks again (it closes the gap before it).
+      if (!prefetched || fetchFailed) void fetchCurrent();
+      prefetched = false;
       // What only the takeover needs waits until the screen has started (it is cached after the first time).
       infoTimer = setTimeout(() => void fetchInfo(), info ? deferredLoadMs : 0);
     },
@@ -302,6 +324,7 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
     },
     disconnect(forget) {
       connected = false;
+      prefetched = false;
       for (const off of offs) off();
       offs = [];
       if (ticker) clearInterval(ticker);
