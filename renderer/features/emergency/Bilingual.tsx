@@ -2,7 +2,8 @@
  * Both languages at once, for the words that must reach everyone on the floor whatever the screen's
  * language switch says: the chosen language first and large, the other one under it.
  */
-import type { TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, type Language } from '../../../shared/i18n/index.js';
 
@@ -13,11 +14,31 @@ export interface BothLanguages {
   t2: TFunction;
 }
 
-export function useBothLanguages(): BothLanguages {
+const BothLanguagesContext = createContext<BothLanguages | null>(null);
+
+/**
+ * Both languages' words for everything under it, worked out once. The evacuation display has
+ * dozens of bilingual texts: each asking react-i18next on its own (useTranslation copies the i18n
+ * instance for every component) took about a third of the time from the hub's answer to the
+ * display on screen.
+ */
+export function BothLanguagesProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
-  const first: Language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+  const language = i18n.language;
+  const value = useMemo(() => bothLanguages(i18n, language), [i18n, language]);
+  return <BothLanguagesContext.Provider value={value}>{children}</BothLanguagesContext.Provider>;
+}
+
+function bothLanguages(i18n: I18n, language: string): BothLanguages {
+  const first: Language = isLanguage(language) ? language : 'zh-CN';
   const second: Language = first === 'zh-CN' ? 'en' : 'zh-CN';
   return { first, second, t1: i18n.getFixedT(first), t2: i18n.getFixedT(second) };
+}
+
+export function useBothLanguages(): BothLanguages {
+  const value = useContext(BothLanguagesContext);
+  if (!value) throw new Error('useBothLanguages is used outside a BothLanguagesProvider');
+  return value;
 }
 
 type Values = Record<string, string | number>;

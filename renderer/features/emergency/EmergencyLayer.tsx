@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { DeviceRole } from '../../../shared/contract/roles.js';
+import { BothLanguagesProvider } from './Bilingual.js';
 import { drillHistory } from './drill-history-store.js';
 import type { EmergencyStore, ShownEmergency, EmergencySnapshot } from './emergency-store.js';
 import { EmergencyReportView } from './EmergencyReportView.js';
@@ -32,12 +33,16 @@ export function EmergencyLayer({ store, role, children }: { store: EmergencyStor
     if (endedId !== undefined) drillHistory.invalidate();
   }, [endedId]);
 
-  if (hasEmergency(snapshot)) return <EmergencyTakeover key={snapshot.emergency.id} snapshot={snapshot} role={role} />;
-  if (snapshot.ended && staff) return <EmergencyReportView ended={snapshot.ended} onDone={store.dismissEnded} />;
-  return (
-    <>
-      {children}
-      {rehearse && <TakeoverRehearsal role={role} info={snapshot.info} floorPlan={snapshot.floorPlan} />}
-    </>
-  );
+  return <BothLanguagesProvider>{shown()}</BothLanguagesProvider>;
+
+  function shown() {
+    if (hasEmergency(snapshot)) return <EmergencyTakeover key={snapshot.emergency.id} snapshot={snapshot} role={role} />;
+    if (snapshot.ended && staff) return <EmergencyReportView ended={snapshot.ended} onDone={store.dismissEnded} />;
+    return (
+      <>
+        {children}
+        {rehearse && <TakeoverRehearsal role={role} info={snapshot.info} floorPlan={snapshot.floorPlan} />}
+      </>
+    );
+  }
 }
