@@ -71,6 +71,14 @@ export interface EmergencyStore {
 
 /** A cached state older than this is not shown as a running emergency. */
 const cacheTrustMs = 24 * 60 * 60_000;
+/**
+ * An emergency this screen heard from the hub this recently is shown again at once when the page
+ * starts (a reload, or a renderer the shell restarted), before the hub has answered: the screen
+ * keeps showing what it showed. With the stream up the screen hears every end at once and writes
+ * it down, and it asks the hub at least every 32 s, so a cache this fresh that still holds an
+ * emergency means it was running moments ago; the hub's answer follows within a round trip.
+ */
+const carryOverMs = 60_000;
 const pollDownMs = 4_000;
 /** With the stream up, a fetch every 32 s anyway. */
 const everyNthTickWhenUp = 8;
@@ -106,6 +114,8 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
   let confirmed = false;
   let fetchFailed = false;
   let cachedShown = false;
+  /** Shown from the cache at start because it was heard moments ago (see carryOverMs), until the hub answers. */
+  let carriedOver = trusted?.emergency != null && Date.now() - trusted.updatedAt < carryOverMs;
 
   let connected = false;
   /** Asked before `connect` (see prefetch) and not stopped since. */
@@ -129,7 +139,7 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
   let snapshot: EmergencySnapshot = build();
 
   function build(): EmergencySnapshot {
-    const showable = current !== null && (confirmed || fetchFailed || cachedShown);
+    const showable = current !== null && (confirmed || fetchFailed || cachedShown || carriedOver);
     return { emergency: showable ? current : null, info, floorPlan, link, updatedAt, stale: fetchFailed, ended };
   }
 
@@ -177,6 +187,7 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
       confirmed = true;
       fetchFailed = false;
       cachedShown = false;
+      carriedOver = false;
       updatedAt = Date.now();
       // A new emergency (or its first list) is written at once: the hub may be gone a moment later.
       if (firstList || emergency === null) persistNow();
@@ -344,6 +355,7 @@ export function createEmergencyStore(client: ApiClient, cache = emergencyCache):
         confirmed = false;
         fetchFailed = false;
         cachedShown = false;
+        carriedOver = false;
       }
       emit();
     },

@@ -136,7 +136,7 @@ describe('emergency store start-up', () => {
 
   it('a failed prefetch is asked again on connect, and the cached emergency shows meanwhile', async () => {
     const hub = fakeHub();
-    const cached: CachedState = { emergency: { ...active(9), counts: null, missing: null }, updatedAt: Date.now() - 60_000 };
+    const cached: CachedState = { emergency: { ...active(9), counts: null, missing: null }, updatedAt: Date.now() - 5 * 60_000 };
     const store = createEmergencyStore(hub.client, memoryCache(cached));
     expect(store.getSnapshot().emergency).toBeNull();
     store.prefetch();
@@ -151,6 +151,28 @@ describe('emergency store start-up', () => {
     await hub.answer(1, null);
     expect(store.getSnapshot().emergency).toBeNull();
     store.disconnect(false);
+  });
+
+  it('a screen reloaded moments after it heard an emergency shows it again at once, until the hub says otherwise', async () => {
+    const hub = fakeHub();
+    const heard: CachedState = { emergency: { ...active(9, ['5561']), counts: null }, updatedAt: Date.now() - 20_000 };
+    const store = createEmergencyStore(hub.client, memoryCache(heard));
+    expect(store.getSnapshot().emergency?.id).toBe(9);
+    expect(store.getSnapshot().stale).toBe(false);
+    store.prefetch();
+    // It ended during the reload: the hub's answer takes it off the screen.
+    await hub.answer(0, null);
+    expect(store.getSnapshot().emergency).toBeNull();
+    store.disconnect(false);
+  });
+
+  it('an emergency cached longer ago waits for the hub (or for the hub to be unreachable)', () => {
+    const hub = fakeHub();
+    const old: CachedState = { emergency: { ...active(9), counts: null, missing: null }, updatedAt: Date.now() - 61_000 };
+    const store = createEmergencyStore(hub.client, memoryCache(old));
+    expect(store.getSnapshot().emergency).toBeNull();
+    store.showCached();
+    expect(store.getSnapshot().emergency?.id).toBe(9);
   });
 
   it('a screen that is unpaired drops a prefetch answer that comes afterwards', async () => {
