@@ -65,6 +65,20 @@ const memoryCache = (state: CachedState | null = null) => ({
   clear: vi.fn(),
 });
 
+/** A store on a fake hub, starting from `cached` as a page would read it. */
+function storeOn(cached: CachedState | null = null) {
+  const hub = fakeHub();
+  return { hub, store: createEmergencyStore(hub.client, memoryCache(cached)) };
+}
+
+/** A store whose device is known: it asked at start and then connected. */
+function connectedStore() {
+  const started = storeOn();
+  started.store.prefetch();
+  started.store.connect();
+  return started;
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2026-11-27T02:00:05.000Z'));
@@ -73,8 +87,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('emergency store start-up', () => {
   it('shows the emergency from the prefetch, before the device is known, and does not ask again on connect', async () => {
-    const hub = fakeHub();
-    const store = createEmergencyStore(hub.client, memoryCache());
+    const { hub, store } = storeOn();
     store.prefetch();
     expect(hub.asked()).toHaveLength(1);
     expect(store.getSnapshot().emergency).toBeNull();
@@ -92,10 +105,7 @@ describe('emergency store start-up', () => {
   });
 
   it('shows an older answer while a newer request is on its way, and never lets it replace a newer one', async () => {
-    const hub = fakeHub();
-    const store = createEmergencyStore(hub.client, memoryCache());
-    store.prefetch();
-    store.connect();
+    const { hub, store } = connectedStore();
     hub.emit('connection', 'up');
     expect(hub.asked()).toHaveLength(2);
 
@@ -115,10 +125,7 @@ describe('emergency store start-up', () => {
   });
 
   it('an answer asked before an event is not shown, and the newest request asks again', async () => {
-    const hub = fakeHub();
-    const store = createEmergencyStore(hub.client, memoryCache());
-    store.prefetch();
-    store.connect();
+    const { hub, store } = connectedStore();
     await hub.answer(0, active(7));
     // The emergency ends while the next answer is on its way: that answer still says it runs.
     store.refresh();
@@ -135,9 +142,8 @@ describe('emergency store start-up', () => {
   });
 
   it('a failed prefetch is asked again on connect, and the cached emergency shows meanwhile', async () => {
-    const hub = fakeHub();
     const cached: CachedState = { emergency: { ...active(9), counts: null, missing: null }, updatedAt: Date.now() - 5 * 60_000 };
-    const store = createEmergencyStore(hub.client, memoryCache(cached));
+    const { hub, store } = storeOn(cached);
     expect(store.getSnapshot().emergency).toBeNull();
     store.prefetch();
     hub.asked()[0]!.reject(new Error('network'));
@@ -154,9 +160,8 @@ describe('emergency store start-up', () => {
   });
 
   it('a screen reloaded moments after it heard an emergency shows it again at once, until the hub says otherwise', async () => {
-    const hub = fakeHub();
     const heard: CachedState = { emergency: { ...active(9, ['5561']), counts: null }, updatedAt: Date.now() - 20_000 };
-    const store = createEmergencyStore(hub.client, memoryCache(heard));
+    const { hub, store } = storeOn(heard);
     expect(store.getSnapshot().emergency?.id).toBe(9);
     expect(store.getSnapshot().stale).toBe(false);
     store.prefetch();
@@ -167,17 +172,15 @@ describe('emergency store start-up', () => {
   });
 
   it('an emergency cached longer ago waits for the hub (or for the hub to be unreachable)', () => {
-    const hub = fakeHub();
     const old: CachedState = { emergency: { ...active(9), counts: null, missing: null }, updatedAt: Date.now() - 61_000 };
-    const store = createEmergencyStore(hub.client, memoryCache(old));
+    const { store } = storeOn(old);
     expect(store.getSnapshot().emergency).toBeNull();
     store.showCached();
     expect(store.getSnapshot().emergency?.id).toBe(9);
   });
 
   it('a screen that is unpaired drops a prefetch answer that comes afterwards', async () => {
-    const hub = fakeHub();
-    const store = createEmergencyStore(hub.client, memoryCache());
+    const { hub, store } = storeOn();
     store.prefetch();
     store.disconnect(true);
     await hub.answer(0, active(7));
