@@ -32,19 +32,31 @@ test.afterEach(async () => {
   await kit.signOut(people);
 });
 
-/** What a stranger needs, without scrolling: what is happening, where to go, the plan, the counts. */
+/**
+ * Every step of what to do, whole: not cut off by the screen, nor hidden in a box that shows it
+ * only when someone scrolls (toBeInViewport asks an IntersectionObserver, which counts that clipping).
+ */
+async function expectEveryStepOnScreen(page: Page, label: string) {
+  const steps = page.locator('.evac-step');
+  const count = await steps.count();
+  expect(count, label).toBeGreaterThanOrEqual(4);
+  for (let i = 0; i < count; i++) await expect(steps.nth(i), `${label}: step ${i + 1}`).toBeInViewport({ ratio: 0.99 });
+}
+
+/** What a stranger needs, without scrolling: what is happening, where to go, what to do, the plan, the counts. */
 async function expectEssentialsOnScreen(page: Page, drill: boolean, label: string) {
   const essentials = [
     page.getByRole('heading', { level: 1 }),
     page.getByTestId('assembly-point'),
     page.locator('.evac-plan'),
     page.getByTestId('count-missing'),
-    page.locator('.evac-step').first(),
     page.locator('.evac-number').first(),
+    page.locator('.evac-number').last(),
     page.getByTestId('link-status'),
   ];
   if (drill) essentials.push(page.getByTestId('drill-label'));
   for (const element of essentials) await expect(element, label).toBeInViewport({ ratio: 0.95 });
+  await expectEveryStepOnScreen(page, label);
   expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight), `${label}: vertical scroll`).toBeLessThanOrEqual(0);
 }
 
@@ -105,3 +117,40 @@ test('the roll call on the warden’s tablet at 1024×768, and the kiosk at 1024
   await kiosk.page.screenshot({ path: join(shotDir, 'evac-kiosk-drill-zh-CN-1024x600.png') });
   await kiosk.context.close();
 });
+
+// The kiosk's sizes, for every kind of emergency (their steps differ in number and length), real
+// and drill, in both languages: the whole display fits, every step included, and so does the end
+// button. (A short portrait screen, 768×1024, keeps every step on screen and may scroll the page
+// for the numbers at its foot; a narrow one, 600×1024, scrolls by design.)
+const kioskSizes = [
+  { width: 1024, height: 600 },
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 800, height: 1280 },
+] as const;
+for (const language of [
+  { code: 'zh-CN', button: '中文', end: ['结束紧急状态', '结束演练'] },
+  { code: 'en', button: 'English', end: ['End the emergency', 'End the drill'] },
+] as const) {
+  test(`the kiosk shows every step of every kind of emergency at its sizes, in ${language.code}`, async ({ browser, hub }) => {
+    test.setTimeout(120_000);
+    const kiosk = await openScreen(browser, hub, 'kiosk');
+    await kiosk.page.getByRole('button', { name: language.button }).click();
+    for (const kind of ['fire', 'gas', 'power', 'other'] as const) {
+      for (const drill of [false, true]) {
+        await kit.start(kind, drill);
+        await expect(evacuation(kiosk.page)).toHaveAttribute('data-kind', kind);
+        await expect(evacuation(kiosk.page)).toHaveAttribute('data-drill', String(drill));
+        for (const size of kioskSizes) {
+          await kiosk.page.setViewportSize(size);
+          const label = `${kind}${drill ? ' drill' : ''} ${language.code} ${size.width}×${size.height}`;
+          await expectEssentialsOnScreen(kiosk.page, drill, label);
+          await expect(kiosk.page.getByRole('button', { name: language.end[drill ? 1 : 0] }), label).toBeInViewport();
+        }
+        await kit.endAny();
+        await expect(evacuation(kiosk.page)).toHaveCount(0);
+      }
+    }
+    await kiosk.context.close();
+  });
+}
