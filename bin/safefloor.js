@@ -1,5 +1,7 @@
-#!/usr/bin/env node
-// The `safefloor` command. It runs the built command line in dist/ (npm install builds it).
+#!/usr/bin/env -S node --max-semi-space-size=8
+// The `safefloor` command. It runs the built command line in dist/ (npm install builds it), with
+// the hub's heap flags (electron/hub/heap-flags.ts; `env -S` passes them, on Linux and macOS, and
+// npm's Windows shim reads them from this line).
 import { existsSync } from 'node:fs';
 
 const built = new URL('../dist/hub/cli.mjs', import.meta.url);

@@ -16,6 +16,7 @@ import { isEventName, type EventName, type MethodName } from '../../shared/contr
 import { callTimeoutFor } from '../../shared/contract/slow-methods.js';
 import { formatError } from '../../shared/i18n/format-error.js';
 import { createI18n, type Language } from '../../shared/i18n/index.js';
+import { hubHeapFlags } from '../hub/heap-flags.js';
 import type { FromHubMessage, ToHubMessage } from '../hub/process-entry.js';
 import type { KeyVault } from './key-vault.js';
 import { Backoff } from './backoff.js';
@@ -147,7 +148,11 @@ export function createLocalHubLink(options: LocalHubOptions): LocalHubLink {
   function start() {
     restartTimer = undefined;
     const vault = options.keyVault ?? null;
-    const current = utilityProcess.fork(modulePath, vault ? [...args, '--key-from-parent'] : args, { serviceName: 'SafeFloor hub', stdio: 'inherit' });
+    const current = utilityProcess.fork(modulePath, vault ? [...args, '--key-from-parent'] : args, {
+      serviceName: 'SafeFloor hub',
+      stdio: 'inherit',
+      execArgv: [...hubHeapFlags],
+    });
     child = current;
     if (vault) {
       let keyMessage: ToHubMessage;

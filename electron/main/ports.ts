@@ -135,7 +135,7 @@ export interface ChildProcessPort {
 }
 
 export interface UtilityProcessPort {
-  fork(modulePath: string, args: string[], options: { serviceName: string; stdio: 'inherit' }): ChildProcessPort;
+  fork(modulePath: string, args: string[], options: { serviceName: string; stdio: 'inherit'; execArgv: string[] }): ChildProcessPort;
 }
 
 export interface AppPort {

@@ -10,7 +10,7 @@ import { exportPageSize } from '../../electron/hub/export/run-export.js';
 import { verifyExport } from '../../electron/hub/export/verify.js';
 import { makeBigSite } from './big-site.js';
 import { presenceJsonLinesPage } from './floor-lines.js';
-import { percentile, round, startNode, stop, waitForHealth } from './kit.js';
+import { percentile, round, startHub, stop, waitForHealth } from './kit.js';
 
 export async function benchBigData(work: string) {
   const dataDir = join(work, 'big');
@@ -91,7 +91,7 @@ export async function benchBigData(work: string) {
     // Process start to health answering, on the same million-record file (best of three).
     const starts: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const serve = await startNode(['bin/safefloor.js', 'serve', '--data', dataDir, '--port', '0'], /listening on (\S+)/);
+      const serve = await startHub(['--data', dataDir, '--port', '0'], /listening on (\S+)/);
       await waitForHealth(serve.url);
       starts.push(performance.now() - serve.startedAt);
       await stop(serve.child);

@@ -1,6 +1,7 @@
 /** Shared pieces of the benchmarks: child processes, timing, percentiles, HTTP load. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'undici';
+import { hubHeapFlags } from '../../electron/hub/heap-flags.js';
 
 export const root = new URL('../../', import.meta.url).pathname;
 const children = new Set<ChildProcess>();
@@ -28,7 +29,12 @@ export function startNode(args: string[], pattern: RegExp, env: NodeJS.ProcessEn
  * pairing link with `ready: 'kiosk link'`, else the hub's address.
  */
 export function startDemoHub(dataDir: string, ready: 'address' | 'kiosk link' = 'address') {
-  return startNode(['bin/safefloor.js', 'serve', '--data', dataDir, '--port', '0', '--demo'], ready === 'kiosk link' ? /Open as kiosk: (\S+)/ : /listening on (\S+)/);
+  return startHub(['--data', dataDir, '--port', '0', '--demo'], ready === 'kiosk link' ? /Open as kiosk: (\S+)/ : /listening on (\S+)/);
+}
+
+/** `safefloor serve <args>` started as every hub is: with the hub's heap flags (electron/hub/heap-flags.ts). */
+export function startHub(serveArgs: string[], pattern: RegExp) {
+  return startNode([...hubHeapFlags, 'bin/safefloor.js', 'serve', ...serveArgs], pattern);
 }
 
 /** The URL of one API method on a hub (any URL of it will do). */

@@ -195,6 +195,7 @@ export class FakeChildProcess extends EventEmitter implements ChildProcessPort {
   constructor(
     readonly modulePath: string,
     readonly args: string[],
+    readonly execArgv: string[] = [],
   ) {
     super();
   }
@@ -216,8 +217,8 @@ export class FakeChildProcess extends EventEmitter implements ChildProcessPort {
 
 export class FakeUtilityProcess implements UtilityProcessPort {
   readonly forks: FakeChildProcess[] = [];
-  fork(modulePath: string, args: string[]) {
-    const child = new FakeChildProcess(modulePath, args);
+  fork(modulePath: string, args: string[], options: { execArgv: string[] }) {
+    const child = new FakeChildProcess(modulePath, args, options.execArgv);
     this.forks.push(child);
     return child;
   }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { hubHeapFlags } from '../../../electron/hub/heap-flags.js';
 import { createLocalHubLink, createRemoteHubLink, createSseParser, type HubEventMessage } from '../../../electron/main/hub-link.js';
 import { FakeUtilityProcess, type FakeChildProcess } from '../../support/fake-electron.js';
 import { startTestHub, type TestHub } from '../../support/hub.js';
@@ -27,6 +28,8 @@ describe('the local hub link (hub in a utility process)', () => {
     expect(utilityProcess.forks).toHaveLength(1);
     expect(utilityProcess.last.modulePath).toBe('/app/dist/electron/hub-process.cjs');
     expect(utilityProcess.last.args).toEqual(args);
+    // Its heap is bounded the same way as every other hub's (electron/hub/heap-flags.ts).
+    expect(utilityProcess.last.execArgv).toEqual([...hubHeapFlags]);
   });
 
   it('is connected once the hub says ready, and passes calls and answers through', async () => {
