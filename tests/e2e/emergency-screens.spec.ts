@@ -118,10 +118,19 @@ test('the roll call on the warden’s tablet at 1024×768, and the kiosk at 1024
   await kiosk.context.close();
 });
 
-// The kiosk's sizes, for every kind of emergency (their steps differ in number and length), real
-// and drill, in both languages: the whole display fits, every step included, and so does the end
-// button. (A short portrait screen, 768×1024, keeps every step on screen and may scroll the page
-// for the numbers at its foot; a narrow one, 600×1024, scrolls by design.)
+// The kiosk's sizes, for every kind of emergency (their steps differ in number and length), in
+// both languages: the whole display fits, every step included, and so does the end button. Each
+// kind as a drill, whose band (label and title) is taller than a real one's and leaves the least
+// room, and one real emergency for the real band and its end button. (A short portrait screen,
+// 768×1024, keeps every step on screen and may scroll the page for the numbers at its foot; a
+// narrow one, 600×1024, scrolls by design.)
+const kioskCases = [
+  { kind: 'fire', drill: false },
+  { kind: 'fire', drill: true },
+  { kind: 'gas', drill: true },
+  { kind: 'power', drill: true },
+  { kind: 'other', drill: true },
+] as const;
 const kioskSizes = [
   { width: 1024, height: 600 },
   { width: 1024, height: 768 },
@@ -136,20 +145,18 @@ for (const language of [
     test.setTimeout(120_000);
     const kiosk = await openScreen(browser, hub, 'kiosk');
     await kiosk.page.getByRole('button', { name: language.button }).click();
-    for (const kind of ['fire', 'gas', 'power', 'other'] as const) {
-      for (const drill of [false, true]) {
-        await kit.start(kind, drill);
-        await expect(evacuation(kiosk.page)).toHaveAttribute('data-kind', kind);
-        await expect(evacuation(kiosk.page)).toHaveAttribute('data-drill', String(drill));
-        for (const size of kioskSizes) {
-          await kiosk.page.setViewportSize(size);
-          const label = `${kind}${drill ? ' drill' : ''} ${language.code} ${size.width}×${size.height}`;
-          await expectEssentialsOnScreen(kiosk.page, drill, label);
-          await expect(kiosk.page.getByRole('button', { name: language.end[drill ? 1 : 0] }), label).toBeInViewport();
-        }
-        await kit.endAny();
-        await expect(evacuation(kiosk.page)).toHaveCount(0);
+    for (const { kind, drill } of kioskCases) {
+      await kit.start(kind, drill);
+      await expect(evacuation(kiosk.page)).toHaveAttribute('data-kind', kind);
+      await expect(evacuation(kiosk.page)).toHaveAttribute('data-drill', String(drill));
+      for (const size of kioskSizes) {
+        await kiosk.page.setViewportSize(size);
+        const label = `${kind}${drill ? ' drill' : ''} ${language.code} ${size.width}×${size.height}`;
+        await expectEssentialsOnScreen(kiosk.page, drill, label);
+        await expect(kiosk.page.getByRole('button', { name: language.end[drill ? 1 : 0] }), label).toBeInViewport();
       }
+      await kit.endAny();
+      await expect(evacuation(kiosk.page)).toHaveCount(0);
     }
     await kiosk.context.close();
   });
