@@ -5,9 +5,9 @@
  *
  * Why: under a burst of sign-ins V8 grows the young generation to its default maximum (two 16 MB
  * semi-spaces) and keeps it, so the hub's memory swung between about 130 and 167 MB after 100,000
- * sign-ins (QUALITY.md's bar is 150 MB). With 8 MB semi-spaces it stayed at 125–131 MB, and
- * badge sign-in latency at 1 and 20 clients did not change beyond the run-to-run noise (A/B in
- * docs/performance.md, Hub memory). V8 reads these only at process start: set from inside a
+ * sign-ins (QUALITY.md's bar is 150 MB). With 8 MB semi-spaces it stayed at 114–138 MB in five
+ * runs, and badge sign-in latency at 1 and 20 clients moved no more than the run-to-run noise (A/B
+ * in docs/performance.md, Hub memory). V8 reads these only at process start: set from inside a
  * running process (`v8.setFlagsFromString`) they change nothing.
  * Runs in: any process (pure data).
  */
