@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyExport } from '../../electron/hub/export/verify.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '../../electron/hub/demo.js';
 import { openHub } from '../../electron/hub/hub.js';
 import { startTestHub, tempDir, FixedClock, type TestHub } from '../support/hub.js';
@@ -131,6 +131,46 @@ describe('the close runs by itself', () => {
       const out = await hub.db.get<{ at: number; automatic: number }>("SELECT at, automatic FROM presence_events WHERE kind = 'out'");
       expect(out).toEqual({ at: closeAt, automatic: 1 });
     } finally {
+      await hub.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a timer that fires a moment before the close time still closes that day, once the time has come', async () => {
+    // Node's timers can fire a millisecond before the wall clock reaches their time. Here the clock
+    // reads 1 ms before the close when the timer fires, and has moved past it a moment later.
+    const dataDir = tempDir();
+    const closeAt = local('2026-11-27', '03:00');
+    const seeding = await openHub({ dataDir, clock: { now: () => closeAt - 60_000 } });
+    await seedDemo(seeding.db, closeAt - 60_000);
+    await seeding.close();
+    let now = closeAt - 1_500;
+    let earlyRead = false;
+    const clock = {
+      now: () => {
+        if (!earlyRead) return now;
+        earlyRead = false;
+        const read = now;
+        now = closeAt + 5;
+        return read;
+      },
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const hub = await openHub({ dataDir, clock });
+    try {
+      await hub.presence.signIn({ badge: 'BADGE-1001' }, { device: null, language: 'en' });
+      now = closeAt - 1;
+      earlyRead = true;
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(earlyRead, 'the timer fired and read the clock').toBe(false);
+      // The close now runs when it is due (within a second), not a day later.
+      await vi.advanceTimersByTimeAsync(1_000);
+      for (let i = 0; i < 200 && (await hub.presence.onSite()).people.length > 0; i++) await new Promise((r) => setImmediate(r));
+      expect((await hub.presence.onSite()).people).toEqual([]);
+      const out = await hub.db.get<{ at: number; automatic: number }>("SELECT at, automatic FROM presence_events WHERE kind = 'out'");
+      expect(out).toEqual({ at: closeAt, automatic: 1 });
+    } finally {
+      vi.useRealTimers();
       await hub.close();
       rmSync(dataDir, { recursive: true, force: true });
     }

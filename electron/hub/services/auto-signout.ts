@@ -45,6 +45,8 @@ const maxDelayMs = 6 * 60 * 60_000;
 export function createAutoSignOut({ db, clock, events, settings, log }: AutoSignOutDeps) {
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
+  /** The close the timer is set for (0 at start: make up a missed one at once). */
+  let due = 0;
 
   async function run(at: number = clock.now()): Promise<CloseResult> {
     const site = await settings.current();
@@ -74,13 +76,17 @@ export function createAutoSignOut({ db, clock, events, settings, log }: AutoSign
     return { closeAt: toInstant(closeAt), people: outcome.people, visitors: outcome.visitors, deferred: outcome.deferred };
   }
 
-  async function schedule(): Promise<void> {
+  /** Sets the timer for the next close after `now` (read before anything is awaited). */
+  async function schedule(now: number = clock.now()): Promise<void> {
     if (stopped) return;
     if (timer) clearTimeout(timer);
     const site = await settings.current();
-    const now = clock.now();
-    const delay = Math.min(Math.max(nextCloseAfter(now, site.timeZone, site.dailyCloseAt) - now, 1_000), maxDelayMs);
-    timer = setTimeout(() => void tick(), delay);
+    due = nextCloseAfter(now, site.timeZone, site.dailyCloseAt);
+    arm(Math.max(due - now, 1_000));
+  }
+
+  function arm(delay: number): void {
+    timer = setTimeout(() => void tick(), Math.min(delay, maxDelayMs));
     // A pending close must never keep a finishing process (the command line, a test) alive.
     timer.unref();
   }
@@ -88,11 +94,16 @@ export function createAutoSignOut({ db, clock, events, settings, log }: AutoSign
   async function tick(): Promise<void> {
     timer = null;
     if (stopped) return;
+    // Not yet due: Node's timer can fire a millisecond before the clock reaches its time (and a long
+    // wait is cut into pieces). Run then, and the close would find nothing yet while the next one,
+    // worked out a moment later, would be tomorrow's: today's would be skipped. So wait again, for
+    // the close after this same reading of the clock.
+    const now = clock.now();
+    if (now < due) return schedule(now);
     try {
       const result = await run();
       if (result.deferred && !stopped) {
-        timer = setTimeout(() => void tick(), retryMs);
-        timer.unref();
+        arm(retryMs);
         return;
       }
     } catch (err) {
