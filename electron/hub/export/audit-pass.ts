@@ -12,13 +12,14 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Queryable } from '../db/port.js';
 import { openSqliteReader } from '../db/sqlite.js';
 import { entryHash, genesisHash } from '../db/stores/audit.js';
-import { auditEntry } from '../db/stores/export.js';
+import { auditEntry, auditLines, auditStretch, type AuditLines } from '../db/stores/export.js';
+import { checkAuditLines, endHashes, putAuditLines } from './audit-lines.js';
 import { KindWriter, type WrittenFile } from './file-writer.js';
 import { startHashThread, type HashThread } from './hash-thread.js';
 import { auditKind } from './kinds.js';
 import { isoTimeFormatter, localTimeFormatter } from './local-time.js';
 import type { Manifest } from './manifest.js';
-import { exportPageSize, pagesAhead } from './pages.js';
+import { exportPageSize } from './pages.js';
 import { ExportRefused, type RefusedReason } from './refused.js';
 import { startTaskWorker } from './worker-task.js';
 
@@ -50,24 +51,46 @@ export async function auditPass(db: Queryable, thread: HashThread, input: AuditP
       if (range.firstSeq > 1 && !before) throw new ExportRefused('chain_broken', `audit entry ${range.firstSeq - 1} is missing`);
       if (before && entryHash(before) !== before.hash) throw new ExportRefused('chain_broken', `audit entry ${before.seq} was changed`);
       let prev = before?.hash ?? genesisHash;
-      let expected = range.firstSeq;
       let firstHash = '';
-      const pages = pagesAhead(auditKind.page(db, expected - 1, range.lastSeq, exportPageSize), (page) =>
-        auditKind.page(db, page[page.length - 1]!.seq, range.lastSeq, exportPageSize),
-      );
-      for await (const entries of pages) {
-        for (const entry of entries) {
-          if (entry.seq !== expected) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
-          if (entry.prev_hash !== prev) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} does not link to the one before it`);
-          if (entryHash(entry) !== entry.hash) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} was changed`);
-          if (!firstHash) firstHash = entry.hash;
-          prev = entry.hash;
-          expected++;
+      // Stretches of a page each, read one ahead: SQLite writes the next one's lines while this
+      // one is checked and copied.
+      type Stretch = { after: number; upTo: number; lines: Promise<AuditLines | undefined> };
+      const read = (after: number): Stretch => {
+        const upTo = Math.min(after + exportPageSize, range.lastSeq);
+        const lines = auditLines(db, after, upTo);
+        lines.catch(() => undefined);
+        return { after, upTo, lines };
+      };
+      for (let next: Stretch | null = read(range.firstSeq - 1); next; ) {
+        const { after, upTo }: Stretch = next;
+        const page = await next.lines;
+        next = upTo < range.lastSeq ? read(upTo) : null;
+        const count = upTo - after;
+        const lines = page?.odd === 0 && page.n === count ? page.lines : null;
+        const entries = lines ? checkAuditLines(lines, count, { expected: after + 1, prev }) : null;
+        if (lines && entries) {
+          const ends = endHashes(lines, entries);
+          firstHash ||= ends.firstHash;
+          prev = ends.lastHash;
+          await writer.writeBytes(count, (csv, jsonl) => putAuditLines(lines, entries, time.local, csv, jsonl));
+        } else {
+          // Not the plain, whole chain SQLite's lines can stand for: entry by entry, which words
+          // any fault.
+          const rows = await auditStretch(db, after, upTo);
+          let expected = after + 1;
+          for (const entry of rows) {
+            if (entry.seq !== expected) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
+            if (entry.prev_hash !== prev) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} does not link to the one before it`);
+            if (entryHash(entry) !== entry.hash) throw new ExportRefused('chain_broken', `audit entry ${entry.seq} was changed`);
+            firstHash ||= entry.hash;
+            prev = entry.hash;
+            expected++;
+          }
+          if (expected !== upTo + 1) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
+          await writer.writeRows(rows, auditKind, time);
         }
-        await writer.writeRows(entries, auditKind, time);
-        step(entries.length);
+        step(count);
       }
-      if (expected !== range.lastSeq + 1) throw new ExportRefused('chain_broken', `audit entry ${expected} is missing`);
       chain = { firstSeq: range.firstSeq, firstHash, lastSeq: range.lastSeq, lastHash: prev, prevHash: before?.hash ?? genesisHash };
     }
     return { files: await writer.close(), chain };

@@ -39,6 +39,27 @@ class HashedFile {
     if (this.gathered.length >= gatherChars) this.encode();
   }
 
+  /** Appends bytes that are already UTF-8 (`source` is copied, so it stays the caller's). */
+  addBytes(source: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (!this.room(length)) return this.thread.write(this.file, Buffer.from(source.subarray(start, end)));
+    this.used += source.copy(this.chunk, this.used, start, end);
+  }
+
+  /** Appends a short text straight into the chunk, after the bytes added before. */
+  addShort(text: string): void {
+    if (!this.room(text.length * maxBytesPerUnit)) return this.add(text);
+    this.used += this.chunk.write(text, this.used, 'utf8');
+  }
+
+  /** Makes room for `length` more bytes in the chunk, in order; false if they can never fit in one. */
+  private room(length: number): boolean {
+    if (this.gathered !== '') this.encode();
+    if (this.used + length <= chunkBytes) return true;
+    this.flush();
+    return length <= chunkBytes;
+  }
+
   private encode(): void {
     const text = this.gathered;
     this.gathered = '';
@@ -81,6 +102,12 @@ class HashedFile {
     this.closed = true;
     await this.thread.abort(this.file);
   }
+}
+
+/** Where a file's lines go as bytes, in order. */
+export interface ByteSink {
+  addBytes(source: Buffer, start: number, end: number): void;
+  addShort(text: string): void;
 }
 
 export interface LineWriters<Row> {
@@ -134,6 +161,16 @@ export class KindWriter {
       this.jsonl.add(lines.jsonLine(row, time));
     }
     this.records += rows.length;
+    await Promise.all([this.csv.settle(), this.jsonl.settle()]);
+  }
+
+  /**
+   * Writes `count` records whose lines `put` adds as bytes (lines SQLite wrote, see
+   * audit-lines.ts); they must be what the kind's line writers would give.
+   */
+  async writeBytes(count: number, put: (csv: ByteSink, jsonl: ByteSink) => void): Promise<void> {
+    put(this.csv, this.jsonl);
+    this.records += count;
     await Promise.all([this.csv.settle(), this.jsonl.settle()]);
   }
 

@@ -8,7 +8,7 @@ import { localDateTime } from '../../../shared/domain/time.js';
 import type { Queryable } from '../db/port.js';
 import { csvCell } from './csv.js';
 import type { AuditEntry } from '../db/stores/audit.js';
-import { auditPage, presenceCount, presencePage, type Period, type PresenceExportRow } from '../db/stores/export.js';
+import { presenceCount, presencePage, type Period, type PresenceExportRow } from '../db/stores/export.js';
 
 export type Value = string | number | boolean | null;
 export type ExportRecord = Record<string, Value>;
@@ -99,7 +99,6 @@ export const auditKind = {
   name: 'audit_log',
   jsonFields: ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'record_hash', 'prev_hash', 'hash'],
   csvFields: ['seq', 'at_local', 'actor', 'action', 'entity', 'entity_id', 'record_hash', 'prev_hash', 'hash'],
-  page: (db: Queryable, afterSeq: number, lastSeq: number, limit: number) => auditPage(db, afterSeq, lastSeq, limit),
   toRecord: (e: AuditEntry, timeZone: string): ExportRecord => ({ ...e, at_local: localDateTime(e.at, timeZone) }),
   csvLine: (e: AuditEntry, time: TimeText) =>
     `${e.seq},${time.local(e.at)},${csvCell(e.actor)},${csvCell(e.action)},${csvCell(e.entity)},${csvCell(e.entity_id)},${csvCell(e.record_hash)},${csvCell(e.prev_hash)},${csvCell(e.hash)}\r\n`,
