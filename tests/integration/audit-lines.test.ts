@@ -4,6 +4,7 @@
  * rest row by row. These tests hold the two ways to the same bytes for any entries, and hold the
  * quick way to giving a stretch back whenever the chain is not whole.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -106,7 +107,7 @@ describe('the audit log’s lines as SQLite writes them', () => {
     );
   });
 
-  it('are flagged for the row-by-row way whenever they could differ from it', async () => {
+  it('are taken only where they are the row-by-row lines', async () => {
     await fc.assert(
       fc.asyncProperty(anyFields, async (fields) => {
         await db.run('DELETE FROM audit_log');
@@ -123,17 +124,25 @@ describe('the audit log’s lines as SQLite writes them', () => {
     );
   });
 
-  it('flag text JSON or CSV would write differently, and only that', async () => {
+  it('are taken where JSON escapes text, and given back where CSV would quote or guard it or a number differs', async () => {
     const plain = { at: 1_795_000_000_000, actor: 'device:1', action: 'presence.sign_in', entity: 'presence_events', entity_id: '7', record_hash: 'ab'.repeat(32) };
-    for (const change of [{}, { entity_id: null }]) {
+    const taken = async (change: Partial<Fields>) => {
       await db.run('DELETE FROM audit_log');
-      await appendChain([{ ...plain, ...change }]);
-      expect((await auditLines(db, 0, 1))!.odd, JSON.stringify(change)).toBe(0);
+      const rows = await appendChain([{ ...plain, ...change }]);
+      const page = await auditLines(db, 0, 1);
+      const entries = page?.odd === 0 ? checkAuditLines(page.lines!, 1, { expected: 1, prev: genesisHash }) : null;
+      if (!entries) return false;
+      const csv = sink();
+      const jsonl = sink();
+      putAuditLines(page!.lines!, entries, time.local, csv, jsonl);
+      expect({ csv: csv.text(), jsonl: jsonl.text() }, JSON.stringify(change)).toEqual(rowLines(rows));
+      return true;
+    };
+    for (const change of [{}, { entity_id: null }, { actor: '张伟' }, { action: 'back\\slash' }, { entity: 'bell\u0007' }, { entity_id: 'say \u2028' }]) {
+      expect(await taken(change), JSON.stringify(change)).toBe(true);
     }
-    for (const change of [{ actor: 'a,b' }, { action: 'say "hi"' }, { entity: 'back\\slash' }, { entity_id: 'line\nbreak' }, { actor: '=SUM(A1)' }, { entity_id: '-2' }, { actor: '张伟' }, { record_hash: 'not hex' }, { at: 1.5 }, { at: -5 }]) {
-      await db.run('DELETE FROM audit_log');
-      await appendChain([{ ...plain, ...change }]);
-      expect((await auditLines(db, 0, 1))!.odd, JSON.stringify(change)).toBe(1);
+    for (const change of [{ actor: 'a,b' }, { action: 'say "hi"' }, { entity: 'cr\rx' }, { entity_id: 'line\nbreak' }, { actor: '=SUM(A1)' }, { entity_id: '-2' }, { action: '@x' }, { record_hash: 'not hex' }, { at: 1.5 }, { at: -5 }]) {
+      expect(await taken(change), JSON.stringify(change)).toBe(false);
     }
   });
 
@@ -162,6 +171,12 @@ describe('the audit log’s lines as SQLite writes them', () => {
     expect(await check()).toBeNull();
     await db.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = 4', [rows[3]!.prev_hash, rows[3]!.hash]);
     expect(await check()).not.toBeNull();
+    // Text that is not UTF-8, hashed again over SQLite's own bytes: the rows would read it otherwise.
+    await db.run("UPDATE audit_log SET actor = CAST(X'64ff' AS TEXT) WHERE seq = 5");
+    const last = (await auditLines(db, 4, 5))!.lines!;
+    const canonicalStart = last.indexOf(10) + 1;
+    await db.run('UPDATE audit_log SET hash = ? WHERE seq = 5', [createHash('sha256').update(last.subarray(canonicalStart, last.indexOf(10, canonicalStart))).digest('hex')]);
+    expect(await check()).toBeNull();
     await db.run('DELETE FROM audit_log WHERE seq = 2');
     expect((await auditLines(db, 0, 5))!.n).toBe(4);
   });

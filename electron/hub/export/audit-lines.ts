@@ -8,7 +8,9 @@
  * untouched, and the caller reads that stretch row by row, which finds the fault and words the
  * refusal as it always has.
  */
+import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
+import { plainCsvCells } from './csv.js';
 import type { ByteSink } from './file-writer.js';
 
 /** Where one entry's texts lie in the blob. */
@@ -31,6 +33,10 @@ const hashLength = 64;
 // end, the previous hash 140 (the SQL guarantees both are 64 characters).
 const hashFromEnd = hashLength + '"}\n'.length;
 const prevFromEnd = hashFromEnd + '","hash":"'.length + hashLength;
+// Its CSV line ends `,<record hash>,<previous hash>,<hash>\r\n`: the cells before those (actor,
+// action, entity, entity_id) end 197 bytes from its end.
+const hashCellsFromEnd = 3 * (1 + hashLength) + '\r\n'.length;
+const textCells = 4;
 const newline = 10;
 const comma = 44;
 
@@ -46,6 +52,7 @@ export interface ChainAt {
  * its own hash; null (and nothing written) if anything is otherwise.
  */
 export function checkAuditLines(lines: Buffer, count: number, chain: ChainAt): Entry[] | null {
+  if (!isUtf8(lines)) return null;
   const entries: Entry[] = new Array(count);
   let start = 0;
   let prevStart = -1;
@@ -55,7 +62,7 @@ export function checkAuditLines(lines: Buffer, count: number, chain: ChainAt): E
     const canonicalEnd = lines.indexOf(newline, jsonEnd);
     if (canonicalEnd < 0) return null;
     const csvEnd = lines.indexOf(newline, canonicalEnd + 1) + 1;
-    if (csvEnd === 0) return null;
+    if (csvEnd === 0 || csvEnd - canonicalEnd < hashCellsFromEnd || !plainCsvCells(lines, canonicalEnd + 1, csvEnd - hashCellsFromEnd, textCells, textCells)) return null;
 
     let p = start + seqAt;
     let seq = 0;

@@ -17,3 +17,28 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 
 export const csvLine = (values: ReadonlyArray<string | number | boolean | null | undefined>) =>
   `${values.map(csvCell).join(',')}\r\n`;
+
+const comma = 44;
+const quote = 34;
+const newline = 10;
+const carriageReturn = 13;
+// The bytes formulaStart matches: = + - @ tab CR.
+const formulaBytes = new Set([61, 43, 45, 64, 9, carriageReturn]);
+
+/**
+ * True if the UTF-8 bytes [start, end) are `,cell,cell…` with exactly `cells` cells, each as
+ * csvCell writes a text that needs neither quotes nor (for the first `textCells`) the formula
+ * guard: what SQLite wrote as it is can go into the file only then.
+ */
+export function plainCsvCells(bytes: Buffer, start: number, end: number, cells: number, textCells: number): boolean {
+  if (end - start < cells || bytes[start] !== comma) return false;
+  let seen = 0;
+  for (let p = start; p < end; p++) {
+    const c = bytes[p]!;
+    if (c === comma) {
+      seen++;
+      if (seen <= textCells && p + 1 < end && formulaBytes.has(bytes[p + 1]!)) return false;
+    } else if (c === quote || c === carriageReturn || c === newline) return false;
+  }
+  return seen === cells;
+}

@@ -8,7 +8,9 @@ import { localDateTime } from '../../../shared/domain/time.js';
 import type { Queryable } from '../db/port.js';
 import { csvCell } from './csv.js';
 import type { AuditEntry } from '../db/stores/audit.js';
-import { presenceCount, presencePage, type Period, type PresenceExportRow } from '../db/stores/export.js';
+import { presenceCount, presenceLines, presencePage, type PageLines, type Period, type PresenceExportRow } from '../db/stores/export.js';
+import type { ByteSink } from './file-writer.js';
+import { checkPresenceLines, putPresenceLines } from './presence-lines.js';
 
 export type Value = string | number | boolean | null;
 export type ExportRecord = Record<string, Value>;
@@ -34,8 +36,20 @@ export interface RecordKind<Row> {
    */
   csvLine?(row: Row, time: TimeText): string;
   jsonLine?(row: Row, time: TimeText): string;
+  /**
+   * Optional, for kinds with millions of rows: a page read with its lines as SQLite writes them
+   * (the same rows as `page`), checked to be what csvLine and jsonLine give and put into the files
+   * as bytes; a page it cannot vouch for (check gives null) is read again through `page`.
+   */
+  sqlLines?: SqlLines<any>;
   /** Optional, for verify: canonicalJson(audited(record)) written out directly (a test holds them equal). */
   auditedCanonical?(record: Record<string, unknown>): string;
+}
+
+export interface SqlLines<Checked> {
+  read(db: Queryable, after: number, period: Period, limit: number): Promise<PageLines | undefined>;
+  check(lines: Buffer, count: number): Checked | null;
+  put(lines: Buffer, checked: Checked, time: TimeText, csv: ByteSink, jsonl: ByteSink): void;
 }
 
 /** How the export writes instants: `localDateTime` in its zone, and `toISOString`. */
@@ -83,6 +97,7 @@ export const presenceKind: RecordKind<PresenceExportRow> = {
   jsonLine: (r, time) =>
     `{"id":${r.id},"at":"${time.iso(r.at)}","kind":${json(r.kind)},"employee_no":${json(r.employee_no)},"name":${json(r.name)},"team":${json(r.team)},` +
     `"person_id":${r.person_id},"method":${json(r.method)},"automatic":${r.automatic === 1},"device_id":${json(r.device_id)}}\n`,
+  sqlLines: { read: presenceLines, check: checkPresenceLines, put: putPresenceLines },
   auditedCanonical: (r) => {
     const at = Date.parse(String(r.at));
     if (!Number.isFinite(at) || !plain(r.id) || !plain(r.person_id) || !plain(r.kind) || !plain(r.method) || !plain(r.device_id)) {
