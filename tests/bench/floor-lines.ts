@@ -1,7 +1,7 @@
 /**
- * The export's floor reads its page this way: SQLite writes the rows of a page (the export's
- * presence query, the same columns and order) as JSON lines itself and hands back one blob, so no
- * row becomes a JavaScript object. The cheapest way we know to select the rows and write them as
+ * The export's floor reads its pages this way: SQLite writes the rows of a page (the export's
+ * queries, the same columns and order) as JSON lines itself and hands back one blob, so no row
+ * becomes a JavaScript object. The cheapest way we know to select the rows and write them as
  * lines.
  */
 import type { Queryable } from '../../electron/hub/db/port.js';
@@ -20,4 +20,16 @@ export async function presenceJsonLinesPage(db: Queryable, after: number, period
     [after, period.from, period.to, limit],
   );
   return { n: row?.n ?? 0, last: row?.last ?? 0, lines: row?.lines ?? Buffer.alloc(0) };
+}
+
+/** The audit entries `after` < seq <= `upTo` (the rows the export's audit log part selects), as JSON lines. */
+export async function auditJsonLinesPage(db: Queryable, after: number, upTo: number): Promise<{ n: number; lines: Buffer }> {
+  const row = await db.get<{ n: number; lines: Buffer | null }>(
+    `SELECT count(*) AS n,
+            CAST(group_concat(json_object('seq', seq, 'at', at, 'actor', actor, 'action', action, 'entity', entity, 'entity_id', entity_id,
+                                          'record_hash', record_hash, 'prev_hash', prev_hash, 'hash', hash), char(10)) || char(10) AS BLOB) AS lines
+       FROM audit_log WHERE seq > ? AND seq <= ?`,
+    [after, upTo],
+  );
+  return { n: row?.n ?? 0, lines: row?.lines ?? Buffer.alloc(0) };
 }
