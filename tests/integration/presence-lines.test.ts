@@ -4,6 +4,7 @@
  * writers give, and reads the rest row by row. These tests hold the quick way to the same bytes
  * for any names, teams and numbers, and to giving a page back where it cannot be sure.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { presenceLines, presencePage, type Period } from '../../electron/hub/db/
 import { presenceKind } from '../../electron/hub/export/kinds.js';
 import { isoTimeFormatter, localTimeFormatter } from '../../electron/hub/export/local-time.js';
 import { checkPresenceLines, putPresenceLines } from '../../electron/hub/export/presence-lines.js';
-import { tempDir } from '../support/hub.js';
+import { startTestHub, tempDir } from '../support/hub.js';
 
 let db: Database;
 beforeAll(async () => {
@@ -115,5 +116,31 @@ describe('presence lines as SQLite writes them', () => {
     await fill(person, events);
     await db.run("UPDATE people SET name = CAST(X'e5bca0ff' AS TEXT)");
     expect(await quickLines()).toBeNull();
+  });
+});
+
+describe('an export’s presence files', () => {
+  it('hold the row-by-row lines whichever way each page went', async () => {
+    const t = await startTestHub();
+    try {
+      t.clock.ms = Date.parse('2026-11-26T01:00:00Z');
+      // Three people whose names CSV must quote or guard, beside ones it writes as they are.
+      await t.hub.db.run(`UPDATE people SET name = 'Zhang, "Wei"' WHERE badge = 'BADGE-1001'`);
+      await t.hub.db.run(`UPDATE people SET name = '=1+1' WHERE badge = 'BADGE-1003'`);
+      await t.hub.db.run(`UPDATE people SET team = 'line\nbreak' WHERE badge = 'BADGE-1005'`);
+      for (let round = 0; round < 2; round++) {
+        for (const no of [1001, 1002, 1003, 1004, 1005, 1006]) expect((await t.call('presence.toggle', { badge: `BADGE-${no}` })).status).toBe(200);
+        t.clock.advance(60 * 60_000);
+      }
+      const { dir } = await t.hub.exports.run({ outDir: join(tempDir('safefloor-export-'), 'out') });
+      const rows = await presencePage(t.hub.db, 0, everything, 1000);
+      const zoneTime = { local: localTimeFormatter('Asia/Shanghai'), iso: isoTimeFormatter() };
+      const body = (file: string) => readFileSync(join(dir, file), 'utf8').split('\r\n').slice(1).join('\r\n');
+      expect(rows.length).toBe(12);
+      expect(body('presence_events.csv')).toBe(rows.map((r) => presenceKind.csvLine!(r, zoneTime)).join(''));
+      expect(readFileSync(join(dir, 'presence_events.jsonl'), 'utf8')).toBe(rows.map((r) => presenceKind.jsonLine!(r, zoneTime)).join(''));
+    } finally {
+      await t.stop();
+    }
   });
 });
