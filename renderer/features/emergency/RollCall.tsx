@@ -204,8 +204,10 @@ export function RollCall({ snapshot, emergency, onEnd, paused = false }: RollCal
             {emergency.drill ? t('emergency.end.drillButton') : t('emergency.end.button')}
           </button>
         </div>
-        <LinkStatus snapshot={snapshot} />
-        <SoundButton />
+        <div className="roll-side-foot">
+          <LinkStatus snapshot={snapshot} />
+          <SoundButton />
+        </div>
       </aside>
     </div>
   );
