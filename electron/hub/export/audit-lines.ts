@@ -11,6 +11,7 @@
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import { plainCsvCells } from './csv.js';
+import { integerAt, newline } from './line-bytes.js';
 import type { ByteSink } from './file-writer.js';
 
 /** Where one entry's texts lie in the blob. */
@@ -27,7 +28,7 @@ interface Entry {
 }
 
 const seqAt = '{"seq":'.length;
-const atKey = ',"at":'.length;
+const atKey = '"at":'.length;
 const hashLength = 64;
 // Each JSON Lines line ends `"prev_hash":"<64>","hash":"<64>"}\n`: the hash is 66 bytes from its
 // end, the previous hash 140 (the SQL guarantees both are 64 characters).
@@ -37,8 +38,6 @@ const prevFromEnd = hashFromEnd + '","hash":"'.length + hashLength;
 // action, entity, entity_id) end 197 bytes from its end.
 const hashCellsFromEnd = 3 * (1 + hashLength) + '\r\n'.length;
 const textCells = 4;
-const newline = 10;
-const comma = 44;
 
 export interface ChainAt {
   /** The sequence number the stretch must start with. */
@@ -64,16 +63,10 @@ export function checkAuditLines(lines: Buffer, count: number, chain: ChainAt): E
     const csvEnd = lines.indexOf(newline, canonicalEnd + 1) + 1;
     if (csvEnd === 0 || csvEnd - canonicalEnd < hashCellsFromEnd || !plainCsvCells(lines, canonicalEnd + 1, csvEnd - hashCellsFromEnd, textCells, textCells)) return null;
 
-    let p = start + seqAt;
-    let seq = 0;
-    for (; p < jsonEnd && lines[p]! >= 48 && lines[p]! <= 57; p++) seq = seq * 10 + lines[p]! - 48;
-    if (p === start + seqAt || seq !== chain.expected + i || lines[p] !== comma) return null;
-    const seqEnd = p;
-    p += atKey;
-    let at = 0;
-    const atStart = p;
-    for (; p < jsonEnd && lines[p]! >= 48 && lines[p]! <= 57; p++) at = at * 10 + lines[p]! - 48;
-    if (p === atStart || lines[p] !== comma) return null;
+    const seq = integerAt(lines, start + seqAt, jsonEnd);
+    if (!seq || seq.value !== chain.expected + i) return null;
+    const at = integerAt(lines, seq.next + atKey, jsonEnd);
+    if (!at) return null;
 
     const hashStart = jsonEnd - hashFromEnd;
     const prevHashStart = jsonEnd - prevFromEnd;
@@ -84,7 +77,7 @@ export function checkAuditLines(lines: Buffer, count: number, chain: ChainAt): E
     if (!linked) return null;
     if (hash('sha256', lines.subarray(jsonEnd, canonicalEnd), 'hex') !== lines.toString('latin1', hashStart, hashStart + hashLength)) return null;
     prevStart = hashStart;
-    entries[i] = { jsonStart: start, jsonEnd, seqEnd, at, csvStart: canonicalEnd + 1, csvEnd };
+    entries[i] = { jsonStart: start, jsonEnd, seqEnd: seq.next - 1, at: at.value, csvStart: canonicalEnd + 1, csvEnd };
     start = csvEnd;
   }
   return start === lines.length ? entries : null;

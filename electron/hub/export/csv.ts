@@ -1,4 +1,5 @@
 /** CSV as Excel reads it (RFC 4180 quoting). Runs in: the hub. */
+import { carriageReturn, comma, newline, quote } from './line-bytes.js';
 
 /** UTF-8 byte order mark: without it Excel on Chinese Windows reads UTF-8 as GBK and garbles names. */
 export const utf8Bom = '\uFEFF';
@@ -18,10 +19,6 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 export const csvLine = (values: ReadonlyArray<string | number | boolean | null | undefined>) =>
   `${values.map(csvCell).join(',')}\r\n`;
 
-const comma = 44;
-const quote = 34;
-const newline = 10;
-const carriageReturn = 13;
 // The bytes formulaStart matches: = + - @ tab CR.
 const formulaBytes = new Set([61, 43, 45, 64, 9, carriageReturn]);
 

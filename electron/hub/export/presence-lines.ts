@@ -9,13 +9,10 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { plainCsvCells } from './csv.js';
+import { carriageReturn, integerAt, newline } from './line-bytes.js';
 import type { ByteSink } from './file-writer.js';
 import type { TimeText } from './kinds.js';
 
-const newline = 10;
-const carriageReturn = 13;
-const comma = 44;
-const minus = 45;
 /** Cells after the two the caller writes: kind, employee_no, name, team, method, automatic, device_id. */
 const csvCells = 7;
 /** Of those, the text cells (csvCell guards text that starts like a formula, not numbers). */
@@ -29,18 +26,6 @@ export interface PresenceLine {
   /** The CSV line from its third cell on, line end included: [csvStart, csvEnd). */
   csvStart: number;
   csvEnd: number;
-}
-
-/** Reads an integer's digits (an optional minus first) up to a comma; null if they are not that. */
-function integerAt(lines: Buffer, start: number, end: number): { value: number; next: number } | null {
-  let p = start;
-  const negative = lines[p] === minus;
-  if (negative) p++;
-  const first = p;
-  let value = 0;
-  for (; p < end && lines[p]! >= 48 && lines[p]! <= 57; p++) value = value * 10 + lines[p]! - 48;
-  if (p === first || p >= end || lines[p] !== comma) return null;
-  return { value: negative ? -value : value, next: p + 1 };
 }
 
 /** The page's events if every line is as the line writers would write it; null otherwise. */
