@@ -34,7 +34,13 @@ function bind(params: Params | undefined): unknown[] | Record<string, unknown> {
 
 /** One connection with a cache of prepared statements (parsing SQL once per statement text). */
 class Connection implements Queryable {
-  private readonly statements = new Map<string, sqlite3.Statement>();
+  /**
+   * Prepared statements by SQL text, cached as the prepare under way: two callers asking for the
+   * same SQL in the same tick share one statement. Caching only the finished statement let both
+   * prepare, the second replaced the first in the cache, and the first was never finalized, so
+   * close() failed with SQLITE_BUSY ("unfinalized statements") until the GC happened to run.
+   */
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
   /**
    * Queries under way. Closing waits for them: a read started by background work (an event
    * listener, a timer) just before close would otherwise prepare a statement after the cache was
@@ -43,8 +49,10 @@ class Connection implements Queryable {
   private readonly inflight = new Set<Promise<unknown>>();
   private closing = false;
 
-  private track<T>(work: Promise<T>): Promise<T> {
+  /** Starts the work only when the connection is not closing, so nothing prepares a statement after finalize() took stock. */
+  private track<T>(start: () => Promise<T>): Promise<T> {
     if (this.closing) return Promise.reject(new Error(`the database ${this.file} is closing`));
+    const work = start();
     this.inflight.add(work);
     const done = () => void this.inflight.delete(work);
     work.then(done, done);
@@ -58,18 +66,21 @@ class Connection implements Queryable {
 
   private statement(sql: string): Promise<sqlite3.Statement> {
     const cached = this.statements.get(sql);
-    if (cached) return Promise.resolve(cached);
-    return new Promise((resolve, reject) => {
+    if (cached) return cached;
+    const prepared = new Promise<sqlite3.Statement>((resolve, reject) => {
       const stmt = this.raw.prepare(sql, (err) => {
-        if (err) return reject(this.wrap(err));
-        this.statements.set(sql, stmt);
-        resolve(stmt);
+        if (!err) return resolve(stmt);
+        // A failed prepare holds no SQLite statement; it leaves the cache so the next call says why again.
+        this.statements.delete(sql);
+        reject(this.wrap(err));
       });
     });
+    this.statements.set(sql, prepared);
+    return prepared;
   }
 
   run(sql: string, params?: Params): Promise<RunResult> {
-    return this.track(this.runNow(sql, params));
+    return this.track(() => this.runNow(sql, params));
   }
 
   private async runNow(sql: string, params?: Params): Promise<RunResult> {
@@ -91,7 +102,7 @@ class Connection implements Queryable {
   }
 
   all<T>(sql: string, params?: Params): Promise<T[]> {
-    return this.track(this.allNow<T>(sql, params));
+    return this.track(() => this.allNow<T>(sql, params));
   }
 
   private async allNow<T>(sql: string, params?: Params): Promise<T[]> {
@@ -108,8 +119,9 @@ class Connection implements Queryable {
   async finalize(): Promise<void> {
     this.closing = true;
     await Promise.allSettled([...this.inflight]);
+    const prepared = await Promise.allSettled([...this.statements.values()]);
     await Promise.all(
-      [...this.statements.values()].map((stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve()))),
+      prepared.flatMap((p) => (p.status === 'fulfilled' ? [new Promise<void>((resolve) => p.value.finalize(() => resolve()))] : [])),
     );
     this.statements.clear();
   }
