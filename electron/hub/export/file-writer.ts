@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { csvLine, utf8Bom } from './csv.js';
-import type { HashThread } from './hash-thread.js';
+import { chunkBytes, type HashThread } from './hash-thread.js';
 import type { ExportRecord, TimeText } from './kinds.js';
 
 /**
@@ -15,13 +15,12 @@ import type { ExportRecord, TimeText } from './kinds.js';
  * thousands of pieces, flattened and collected in the old generation).
  */
 const gatherChars = 16 * 1024;
-const chunkBytes = 1 << 20;
 /** UTF-8 takes at most 3 bytes per UTF-16 code unit: text of n units always fits in 3n bytes. */
 const maxBytesPerUnit = 3;
 
 class HashedFile {
   private readonly file: number;
-  private chunk = Buffer.allocUnsafeSlow(chunkBytes);
+  private chunk: Buffer;
   private used = 0;
   private gathered = '';
   private closed = false;
@@ -31,6 +30,7 @@ class HashedFile {
     private readonly thread: HashThread,
   ) {
     this.file = thread.open(path);
+    this.chunk = thread.chunk();
   }
 
   /** Appends text (a line or a few); it reaches the file and the hash in order, a chunk at a time. */
@@ -77,9 +77,9 @@ class HashedFile {
   private flush(): void {
     if (this.gathered !== '') this.encode();
     if (this.used === 0) return;
-    // The chunk's memory moves to the hashing thread: the next lines go into a new one.
+    // The chunk goes to the hashing thread: the next lines go into another it lends.
     const full = this.chunk.subarray(0, this.used);
-    this.chunk = Buffer.allocUnsafeSlow(chunkBytes);
+    this.chunk = this.thread.chunk();
     this.used = 0;
     this.thread.write(this.file, full);
   }

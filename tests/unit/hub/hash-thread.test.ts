@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InlineThread, startHashThread, type HashThread } from '../../../electron/hub/export/hash-thread.js';
+import { chunkBytes, InlineThread, startHashThread, type HashThread } from '../../../electron/hub/export/hash-thread.js';
 import { tempDir } from '../../support/hub.js';
 
 const chunkOf = (text: string) => {
@@ -39,6 +39,34 @@ describe.each([
     expect(hashA).toBe(sha512(bytesA));
     expect(hashB).toBe(sha512(readFileSync(join(dir, 'b.txt'))));
     expect(await thread.hashFile(join(dir, 'a.txt'))).toBe(hashA);
+    thread.end();
+  });
+
+  it('lends each chunk again only once it is written: many chunks filled while earlier ones wait still reach the file as filled', async () => {
+    const thread = start();
+    const dir = tempDir('safefloor-hash-');
+    const file = thread.open(join(dir, 'chunks.bin'));
+    const expected: Buffer[] = [];
+    const lent = new Set<ArrayBufferLike>();
+    // 80 chunks (more than may wait for the thread) in bursts of 20 between waits, each filled
+    // with its own bytes and partly (as a writer's last chunk is).
+    for (let i = 0; i < 80; i++) {
+      const chunk = thread.chunk();
+      expect(chunk.length).toBe(chunkBytes);
+      lent.add(chunk.buffer);
+      const used = chunkBytes - i * 1000;
+      for (let at = 0; at < used; at += 4) chunk.writeUInt32LE((i * 2654435761 + at) >>> 0, at);
+      const part = chunk.subarray(0, used);
+      expected.push(Buffer.from(part));
+      thread.write(file, part);
+      if (i % 20 === 19) await thread.drained();
+    }
+    const hash = await thread.close(file);
+    const written = readFileSync(join(dir, 'chunks.bin'));
+    expect(written.equals(Buffer.concat(expected))).toBe(true);
+    expect(hash).toBe(sha512(written));
+    // The memory is reused rather than a fresh chunk made every time.
+    expect(lent.size).toBeLessThan(80);
     thread.end();
   });
 
