@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/hub/db/migrations.js';
 import type { Database } from '../../electron/hub/db/port.js';
-import { openSqlite } from '../../electron/hub/db/sqlite.js';
+import { openSqlite, openSqliteReader } from '../../electron/hub/db/sqlite.js';
 import { entryHash, genesisHash, type AuditEntry } from '../../electron/hub/db/stores/audit.js';
 import { auditLines } from '../../electron/hub/db/stores/export.js';
 import { checkAuditLines, putAuditLines } from '../../electron/hub/export/audit-lines.js';
@@ -183,8 +183,8 @@ describe('the audit log’s lines as SQLite writes them', () => {
 });
 
 describe('the audit log’s part of an export', () => {
-  it('writes plain and odd stretches alike, page after page, as the row-by-row way would', async () => {
-    const count = exportPageSize * 2 + 500;
+  it.each([1, 2, 3])('writes plain and odd stretches alike, page after page, as the row-by-row way would (%i connections reading ahead)', async (connections) => {
+    const count = exportPageSize * 4 + 500;
     const list: Fields[] = Array.from({ length: count }, (_, i) => ({
       at: 1_795_000_000_000 + i * 61_000,
       actor: `device:${i % 7}`,
@@ -193,20 +193,23 @@ describe('the audit log’s part of an export', () => {
       entity_id: i % 11 === 0 ? null : String(i),
       record_hash: (i % 256).toString(16).padStart(2, '0').repeat(32),
     }));
-    // The second page holds one entry only the row-by-row way writes right.
+    // The second and fourth pages hold an entry only the row-by-row way writes right.
     list[exportPageSize + 17]!.actor = 'Zhang, "W"';
+    list[exportPageSize * 3 + 5]!.entity_id = '=1+1';
     const rows = await appendChain(list);
     const dir = tempDir('safefloor-audit-pass-');
     const thread = startHashThread();
     const labels = auditKind.csvFields.map(String);
+    const more = await Promise.all(Array.from({ length: connections - 1 }, () => openSqliteReader(db.file)));
     try {
-      const result = await auditPass(db, thread, { dir, labels, timeZone: zone, range: { firstSeq: 1, lastSeq: count } }, () => undefined);
+      const result = await auditPass([db, ...more], thread, { dir, labels, timeZone: zone, range: { firstSeq: 1, lastSeq: count } }, () => undefined);
       expect(result.chain).toEqual({ firstSeq: 1, firstHash: rows[0]!.hash, lastSeq: count, lastHash: rows[count - 1]!.hash, prevHash: genesisHash });
       const expected = rowLines(rows);
       expect(readFileSync(join(dir, 'audit_log.csv'), 'utf8')).toBe(utf8Bom + csvLine(labels) + expected.csv);
       expect(readFileSync(join(dir, 'audit_log.jsonl'), 'utf8')).toBe(expected.jsonl);
     } finally {
       thread.end();
+      await Promise.all(more.map((reader) => reader.close()));
     }
   });
 });
