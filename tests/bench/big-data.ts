@@ -2,7 +2,6 @@
  * On a site with a million presence events: who is on site, export and verify against their floor,
  * and hub start. The site is made once and shared by these measurements.
  */
-import { spawnSync } from 'node:child_process';
 import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { openHub } from '../../electron/hub/hub.js';
 import { exportPageSize } from '../../electron/hub/export/run-export.js';
 import { verifyExport } from '../../electron/hub/export/verify.js';
 import { auditJsonLinesPage, presenceJsonLinesPage } from './floor-lines.js';
-import { percentile, root, round, startHub, stop, waitForHealth } from './kit.js';
+import { percentile, round, runApart, startHub, stop, waitForHealth } from './kit.js';
 
 export async function benchBigData(work: string) {
   const dataDir = join(work, 'big');
@@ -167,9 +166,5 @@ async function writeLines(file: string, next: (after: number) => Promise<{ lines
   return { rows, seconds: (performance.now() - start) / 1000 };
 }
 
-/** makeBigSite (big-site.ts) run in a child process (make-big-site.ts), with this process's loader. */
-function makeBigSiteApart(dataDir: string): { events: number; onSite: number; people: number } {
-  const result = spawnSync(process.execPath, [...process.execArgv, join(root, 'tests/bench/make-big-site.ts'), dataDir], { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`making the big site failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split('\n').pop()!);
-}
+/** makeBigSite (big-site.ts) run in a child process (make-big-site.ts). */
+const makeBigSiteApart = (dataDir: string) => runApart<{ events: number; onSite: number; people: number }>('make-big-site.ts', [dataDir]);

@@ -1,5 +1,6 @@
 /** Shared pieces of the benchmarks: child processes, timing, percentiles, HTTP load. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { hubHeapFlags } from '../../electron/hub/heap-flags.js';
 
@@ -50,6 +51,16 @@ export const stop = (child: ChildProcess) =>
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+
+/**
+ * Runs a bench script (`tests/bench/<script>`) in a node process of its own, with this process's
+ * loader and `flags`, and gives back the JSON it prints on its last line.
+ */
+export function runApart<T>(script: string, args: string[], flags: readonly string[] = []): T {
+  const result = spawnSync(process.execPath, [...flags, ...process.execArgv, join(root, 'tests/bench', script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (result.status !== 0) throw new Error(`${script} failed (${result.status ?? result.signal}): ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop()!) as T;
+}
 
 export function cli(args: string[]): string {
   const result = spawnSync(process.execPath, ['bin/safefloor.js', ...args], { cwd: root, encoding: 'utf8' });

@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchBigData } from './big-data.js';
+import { hubHeapFlags } from '../../electron/hub/heap-flags.js';
+import type { benchBigData } from './big-data.js';
 import { benchFanout } from './fanout.js';
-import { round, stopAll } from './kit.js';
+import { round, runApart, stopAll } from './kit.js';
 import { benchMemory } from './memory.js';
 import { benchRendererRuntime } from './renderer-runtime.js';
 import { benchRendererSize } from './renderer-size.js';
@@ -24,7 +25,7 @@ async function main() {
     const signin = await benchSignIn(work);
     const fanout = await benchFanout(work);
     const takeover = await benchTakeover(work);
-    const big = await benchBigData(work);
+    const big = runApart<Awaited<ReturnType<typeof benchBigData>>>('big-data-apart.ts', [work], hubHeapFlags);
     const size = benchRendererSize();
     const runtime = await benchRendererRuntime(work);
     const memory = await benchMemory(work);
