@@ -104,8 +104,7 @@ export async function benchBigData(work: string) {
     // threads, buffers and the files' pages) and its threads' code not yet compiled.
     const exportWarmUpStart = performance.now();
     const warmUp = await hub.exports.run({ outDir: join(work, 'export-warm-up') });
-    const warmUpVerified = await verifyExport(warmUp.dir);
-    if (!warmUpVerified.ok) throw new Error(`verify failed: ${warmUpVerified.failures.join('; ')}`);
+    await verified(warmUp.dir);
     const warmUpSeconds = round((performance.now() - exportWarmUpStart) / 1000);
     rmSync(warmUp.dir, { recursive: true, force: true });
 
@@ -115,9 +114,8 @@ export async function benchBigData(work: string) {
     const records = manifest.files.find((f) => f.path === 'presence_events.jsonl')!.records;
 
     const verifyStart = performance.now();
-    const verified = await verifyExport(dir);
+    const { records: verifiedRecords } = await verified(dir);
     const verifySeconds = (performance.now() - verifyStart) / 1000;
-    if (!verified.ok) throw new Error(`verify failed: ${verified.failures.join('; ')}`);
     rmSync(dir, { recursive: true, force: true });
 
     await hub.close();
@@ -146,12 +144,19 @@ export async function benchBigData(work: string) {
       rollcall_query_ms_1m: round(rollMs),
       export_records_per_s: Math.round(records / exportSeconds),
       export_floor_records_per_s: Math.round(floorRecords / floorSeconds),
-      verify_records_per_s: Math.round(verified.records / verifySeconds),
+      verify_records_per_s: Math.round(verifiedRecords / verifySeconds),
       hub_start_ms_1m: round(Math.min(...starts)),
     };
   } finally {
     await hub.close().catch(() => undefined);
   }
+}
+
+/** verifyExport of `dir`, which must pass. */
+async function verified(dir: string) {
+  const result = await verifyExport(dir);
+  if (!result.ok) throw new Error(`verify failed: ${result.failures.join('; ')}`);
+  return result;
 }
 
 /** Writes pages of lines to a file as they come; `next(after)` gives the page after `after` (0: the first), null at the end. */

@@ -215,10 +215,15 @@ export class InlineThread implements HashThread {
 
   /** Written as soon as handed over, so a chunk can be lent again at once. */
   private readonly free: ArrayBufferLike[] = [];
+  /** The memory of every chunk lent, to tell it from a buffer moved here (which is not lent again). */
+  private readonly lent = new WeakSet<ArrayBufferLike>();
 
   chunk(): Buffer {
     const memory = this.free.pop();
-    return memory ? Buffer.from(memory) : Buffer.allocUnsafeSlow(chunkBytes);
+    if (memory) return Buffer.from(memory);
+    const fresh = Buffer.allocUnsafeSlow(chunkBytes);
+    this.lent.add(fresh.buffer);
+    return fresh;
   }
 
   write(file: number, bytes: Buffer): void {
@@ -231,7 +236,7 @@ export class InlineThread implements HashThread {
         f.error = err as Error;
       }
     }
-    if (bytes.buffer.byteLength === chunkBytes) this.free.push(bytes.buffer);
+    if (this.lent.has(bytes.buffer)) this.free.push(bytes.buffer);
   }
 
   drained(): Promise<void> {
