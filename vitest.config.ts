@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** The shell's tests stand a fake in for electron (vi.mock) and fake the timers: each file in a fresh module registry. */
@@ -10,6 +11,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One fork per core, two at least: most files wait on SQLite, the disk and child processes
+    // rather than compute, and Vitest's default (one fewer than the cores) left a two-core build
+    // machine running one file at a time (100 s; 65 s with two).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { extends: true, test: { name: 'shell', include: shell, isolate: true } },
       {
