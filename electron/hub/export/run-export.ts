@@ -13,6 +13,7 @@ import type { TFunction } from 'i18next';
 import { nextDay, startOfDay } from '../../../shared/domain/time.js';
 import { toInstant, type Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/port.js';
+import { openSqliteReader } from '../db/sqlite.js';
 import { appendAudit } from '../db/stores/audit.js';
 import { auditRange, recordExport, type Period } from '../db/stores/export.js';
 import { softwareVersion } from '../version.js';
@@ -103,9 +104,10 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
 
   const writers: KindWriter[] = [];
   const thread = startHashThread();
+  const records = await recordsReader(db);
   try {
-    const range = await auditRange(db, period);
-    const counts = await Promise.all(recordKinds.map((kind) => kind.count(db, period)));
+    const range = await auditRange(records, period);
+    const counts = await Promise.all(recordKinds.map((kind) => kind.count(records, period)));
     const total = counts.reduce((a, b) => a + b, 0) + (range ? range.lastSeq - range.firstSeq + 1 : 0);
     let done = 0;
     const step = (n: number, stage: string) => {
@@ -133,7 +135,7 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
         await writer.header(kind.csvFields.map(label));
         // Pages read one ahead: the next page's query runs on SQLite's thread while this one is written.
         const read = (after: number) => {
-          const page = recordPage(kind, db, after, period, time, timeZone);
+          const page = recordPage(kind, records, after, period, time, timeZone);
           page.catch(() => undefined);
           return page;
         };
@@ -176,9 +178,9 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     if (existsSync(outDir)) rmSync(outDir, { recursive: true });
     renameSync(work, outDir);
 
-    const records = recordCount(manifest);
+    const recordTotal = recordCount(manifest);
     await db.transaction(async (tx) => {
-      const row = { createdAt: now, period, firstSeq: chain?.firstSeq ?? null, lastSeq: chain?.lastSeq ?? null, lastHash: chain?.lastHash ?? null, manifestSha512: manifestHash.toString('hex'), records };
+      const row = { createdAt: now, period, firstSeq: chain?.firstSeq ?? null, lastSeq: chain?.lastSeq ?? null, lastHash: chain?.lastHash ?? null, manifestSha512: manifestHash.toString('hex'), records: recordTotal };
       const id = await recordExport(tx, row);
       await appendAudit(tx, { at: now, actor: options.actor ?? 'local', action: 'export.created', entity: 'exports', entityId: id, record: { id, ...row } });
     });
@@ -189,5 +191,22 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     throw err;
   } finally {
     thread.end();
+    await records.close();
   }
+}
+
+/**
+ * The export reads its records through a read-only connection of its own, closed when it ends.
+ * On the hub's shared reader, which by then holds the prepared statements of everything the hub
+ * has served, an export took 4.3-4.7 s instead of 3.8-4.2 s (one `SELECT * FROM people LIMIT 10`
+ * before it was enough; the same query on another connection was not): SQLite's per-connection
+ * lookaside memory, which its text functions use for each line they write, is taken by those
+ * statements, and every line went to malloc instead. The hub's own reads (the door, who is on
+ * site) also no longer wait behind the export's pages. Where no second connection can be opened
+ * (a database in memory, a file it cannot open again), the hub's own is used.
+ */
+async function recordsReader(db: Database): Promise<Queryable & { close(): Promise<void> }> {
+  const shared = { run: db.run.bind(db), get: db.get.bind(db), all: db.all.bind(db), close: async () => undefined };
+  if (db.file === '' || db.file === ':memory:') return shared;
+  return openSqliteReader(db.file).catch(() => shared);
 }
