@@ -72,9 +72,12 @@ export const percentile = (sorted: readonly number[], p: number) => sorted[Math.
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 export const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
-/** Sends `total` POSTs from `clients` concurrent keep-alive clients; returns sorted latencies (ms). */
-export async function load(url: string, total: number, clients: number, body: (i: number) => unknown, token?: string): Promise<number[]> {
-  const agent = new Agent({ connections: clients, pipelining: 1 });
+/**
+ * Sends `total` POSTs from `clients` concurrent keep-alive clients; returns sorted latencies (ms).
+ * With `agent` (one connection per client), its connections are reused and left open.
+ */
+export async function load(url: string, total: number, clients: number, body: (i: number) => unknown, token?: string, shared?: Agent): Promise<number[]> {
+  const agent = shared ?? new Agent({ connections: clients, pipelining: 1 });
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
@@ -95,10 +98,13 @@ export async function load(url: string, total: number, clients: number, body: (i
     }
   };
   await Promise.all(Array.from({ length: clients }, worker));
-  await agent.close();
+  if (!shared) await agent.close();
   if (failures) throw new Error(`${failures} of ${total} requests to ${url} failed`);
   return latencies.sort((a, b) => a - b);
 }
+
+/** Connections for `load` that stay open between its calls (one per client). */
+export const keepAlive = (clients: number) => new Agent({ connections: clients, pipelining: 1 });
 
 export async function post(url: string, body: unknown, token: string): Promise<any> {
   const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
