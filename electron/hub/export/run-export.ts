@@ -191,7 +191,9 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     throw err;
   } finally {
     thread.end();
-    await records.close();
+    // A read-only connection that will not close leaves nothing unsaved: it must not turn a
+    // finished export (already in place and recorded) into a failed one.
+    await records.close().catch(() => undefined);
   }
 }
 
