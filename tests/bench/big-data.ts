@@ -11,7 +11,7 @@ import { openHub } from '../../electron/hub/hub.js';
 import { exportPageSize } from '../../electron/hub/export/run-export.js';
 import { verifyExport } from '../../electron/hub/export/verify.js';
 import { auditJsonLinesPage, presenceJsonLinesPage } from './floor-lines.js';
-import { percentile, round, runApart, startHub, stop, waitForHealth } from './kit.js';
+import { medianBy, percentile, round, runApart, startHub, stop, waitForHealth } from './kit.js';
 
 export async function benchBigData(work: string) {
   const dataDir = join(work, 'big');
@@ -176,11 +176,6 @@ export async function benchBigData(work: string) {
  * median of three is what the takeover and first paint already take (of five).
  */
 const measured = 3;
-
-/** The run whose `value` is the median of an odd number of runs. */
-function medianBy<T>(runs: readonly T[], value: (run: T) => number): T {
-  return [...runs].sort((a, b) => value(a) - value(b))[(runs.length - 1) >> 1]!;
-}
 
 /** verifyExport of `dir`, which must pass. */
 async function verified(dir: string) {

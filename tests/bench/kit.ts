@@ -68,16 +68,21 @@ export function cli(args: string[]): string {
   return result.stdout.trim().split('\n').pop()!;
 }
 
-export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export const percentile = <T>(sorted: readonly T[], p: number): T => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 export const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+/** The run whose `value` is the median (of an odd number of runs), as `median` picks it. */
+export const medianBy = <T>(runs: readonly T[], value: (run: T) => number): T => percentile([...runs].sort((a, b) => value(a) - value(b)), 50);
+
+/** Connections for `load` that stay open between its calls (one per client). */
+export const keepAlive = (clients: number) => new Agent({ connections: clients, pipelining: 1 });
 
 /**
  * Sends `total` POSTs from `clients` concurrent keep-alive clients; returns sorted latencies (ms).
- * With `agent` (one connection per client), its connections are reused and left open.
+ * With `shared` (from keepAlive), its connections are reused and left open.
  */
 export async function load(url: string, total: number, clients: number, body: (i: number) => unknown, token?: string, shared?: Agent): Promise<number[]> {
-  const agent = shared ?? new Agent({ connections: clients, pipelining: 1 });
+  const agent = shared ?? keepAlive(clients);
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
@@ -102,9 +107,6 @@ export async function load(url: string, total: number, clients: number, body: (i
   if (failures) throw new Error(`${failures} of ${total} requests to ${url} failed`);
   return latencies.sort((a, b) => a - b);
 }
-
-/** Connections for `load` that stay open between its calls (one per client). */
-export const keepAlive = (clients: number) => new Agent({ connections: clients, pipelining: 1 });
 
 export async function post(url: string, body: unknown, token: string): Promise<any> {
   const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });

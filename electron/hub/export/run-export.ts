@@ -205,8 +205,9 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
  * connection holding 40 other prepared statements: 1.9 s of CPU instead of 1.2 s, with SQLite's
  * threads in malloc and free; most likely those statements hold the connection's lookaside
  * memory, which SQLite's text functions otherwise use for each line they write. The hub's own
- * reads (the door, who is on site) also no longer wait behind the export's pages. Where no second connection can be opened
- * (a database in memory, a file it cannot open again), the hub's own is used.
+ * reads (the door, who is on site) also no longer wait behind the export's pages. Where no second
+ * connection can be opened (a database in memory, a file it cannot open again), the hub's own is
+ * used.
  */
 async function recordsReader(db: Database): Promise<Queryable & { close(): Promise<void> }> {
   const shared = { run: db.run.bind(db), get: db.get.bind(db), all: db.all.bind(db), close: async () => undefined };
