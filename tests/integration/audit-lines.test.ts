@@ -19,8 +19,9 @@ import { auditPass } from '../../electron/hub/export/audit-pass.js';
 import { csvLine, utf8Bom } from '../../electron/hub/export/csv.js';
 import { startHashThread } from '../../electron/hub/export/hash-thread.js';
 import { auditKind } from '../../electron/hub/export/kinds.js';
-import { isoTimeFormatter, localTimeFormatter } from '../../electron/hub/export/local-time.js';
+import { exportTimes } from '../../electron/hub/export/local-time.js';
 import { exportPageSize } from '../../electron/hub/export/pages.js';
+import { keepingSink } from '../support/byte-sink.js';
 import { tempDir } from '../support/hub.js';
 
 let db: Database;
@@ -34,7 +35,7 @@ beforeEach(async () => {
 });
 
 const zone = 'Asia/Shanghai';
-const time = { local: localTimeFormatter(zone), iso: isoTimeFormatter() };
+const time = exportTimes(zone);
 
 type Fields = Pick<AuditEntry, 'actor' | 'action' | 'entity' | 'entity_id' | 'record_hash'> & { at: number };
 
@@ -60,15 +61,7 @@ const rowLines = (rows: AuditEntry[]) => ({
   jsonl: rows.map((r) => auditKind.jsonLine(r)).join(''),
 });
 
-/** A sink that keeps what it is given. */
-function sink() {
-  const parts: Buffer[] = [];
-  return {
-    addBytes: (source: Buffer, start: number, end: number) => void parts.push(Buffer.from(source.subarray(start, end))),
-    addShort: (text: string) => void parts.push(Buffer.from(text)),
-    text: () => Buffer.concat(parts).toString('utf8'),
-  };
-}
+const sink = () => keepingSink();
 
 const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
 const id = fc.stringMatching(/^[a-z][a-z0-9_.:]{0,20}$/);
@@ -100,7 +93,7 @@ describe('the audit log’s lines as SQLite writes them', () => {
         expect(entries).not.toBeNull();
         const csv = sink();
         const jsonl = sink();
-        putAuditLines(page.lines!, entries!, time.local, csv, jsonl);
+        putAuditLines(page.lines!, entries!, time.putLocal, csv, jsonl);
         expect({ csv: csv.text(), jsonl: jsonl.text() }).toEqual(rowLines(rows));
       }),
       { numRuns: 40 },
@@ -117,14 +110,14 @@ describe('the audit log’s lines as SQLite writes them', () => {
         if (!entries) return;
         const csv = sink();
         const jsonl = sink();
-        putAuditLines(page.lines!, entries, time.local, csv, jsonl);
+        putAuditLines(page.lines!, entries, time.putLocal, csv, jsonl);
         expect({ csv: csv.text(), jsonl: jsonl.text() }).toEqual(rowLines(rows));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('are taken where JSON escapes text, and given back where CSV would quote or guard it or a number differs', async () => {
+  it('are taken for text JSON and CSV both write as it is, and given back where JSON escapes it, CSV would quote or guard it or a number differs', async () => {
     const plain = { at: 1_795_000_000_000, actor: 'device:1', action: 'presence.sign_in', entity: 'presence_events', entity_id: '7', record_hash: 'ab'.repeat(32) };
     const taken = async (change: Partial<Fields>) => {
       await db.run('DELETE FROM audit_log');
@@ -134,14 +127,15 @@ describe('the audit log’s lines as SQLite writes them', () => {
       if (!entries) return false;
       const csv = sink();
       const jsonl = sink();
-      putAuditLines(page!.lines!, entries, time.local, csv, jsonl);
+      putAuditLines(page!.lines!, entries, time.putLocal, csv, jsonl);
       expect({ csv: csv.text(), jsonl: jsonl.text() }, JSON.stringify(change)).toEqual(rowLines(rows));
       return true;
     };
-    for (const change of [{}, { entity_id: null }, { actor: '张伟' }, { action: 'back\\slash' }, { entity: 'bell\u0007' }, { entity_id: 'say \u2028' }]) {
+    for (const change of [{}, { entity_id: null }, { entity_id: '' }, { actor: '张伟' }, { entity: 'del\x7f' }, { entity_id: 'say \u2028' }, { actor: 'x'.repeat(5000) }, { entity: '长'.repeat(2000) }]) {
       expect(await taken(change), JSON.stringify(change)).toBe(true);
     }
-    for (const change of [{ actor: 'a,b' }, { action: 'say "hi"' }, { entity: 'cr\rx' }, { entity_id: 'line\nbreak' }, { actor: '=SUM(A1)' }, { entity_id: '-2' }, { action: '@x' }, { record_hash: 'not hex' }, { at: 1.5 }, { at: -5 }]) {
+    // The CSV line is written from the JSON Lines line's text, which an escape would change.
+    for (const change of [{ action: 'back\\slash' }, { entity: 'bell\u0007' }, { actor: 'a,b' }, { action: 'say "hi"' }, { entity: 'cr\rx' }, { entity_id: 'line\nbreak' }, { actor: '=SUM(A1)' }, { entity_id: '-2' }, { action: '@x' }, { record_hash: 'not hex' }, { at: 1.5 }, { at: -5 }]) {
       expect(await taken(change), JSON.stringify(change)).toBe(false);
     }
   });

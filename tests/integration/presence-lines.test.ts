@@ -13,8 +13,9 @@ import type { Database } from '../../electron/hub/db/port.js';
 import { openSqlite } from '../../electron/hub/db/sqlite.js';
 import { presenceLines, presencePage, type Period } from '../../electron/hub/db/stores/export.js';
 import { presenceKind } from '../../electron/hub/export/kinds.js';
-import { isoTimeFormatter, localTimeFormatter } from '../../electron/hub/export/local-time.js';
+import { exportTimes } from '../../electron/hub/export/local-time.js';
 import { checkPresenceLines, putPresenceLines } from '../../electron/hub/export/presence-lines.js';
+import { keepingSink } from '../support/byte-sink.js';
 import { startTestHub, tempDir } from '../support/hub.js';
 
 let db: Database;
@@ -26,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 const zone = 'Europe/London';
-const time = { local: localTimeFormatter(zone), iso: isoTimeFormatter() };
+const time = exportTimes(zone);
 const everything: Period = { from: -8.64e15, to: 8.64e15 };
 
 interface Person {
@@ -56,10 +57,10 @@ async function quickLines(): Promise<{ csv: string; jsonl: string } | null> {
   const page = await presenceLines(db, 0, everything, 100).catch(() => undefined);
   const events = page?.odd === 0 && page.lines ? checkPresenceLines(page.lines, page.n) : null;
   if (!events) return null;
-  const parts = { csv: [] as Buffer[], jsonl: [] as Buffer[] };
-  const sink = (to: Buffer[]) => ({ addBytes: (b: Buffer, s: number, e: number) => void to.push(Buffer.from(b.subarray(s, e))), addShort: (t: string) => void to.push(Buffer.from(t)) });
-  putPresenceLines(page!.lines!, events, time, sink(parts.csv), sink(parts.jsonl));
-  return { csv: Buffer.concat(parts.csv).toString('utf8'), jsonl: Buffer.concat(parts.jsonl).toString('utf8') };
+  const csv = keepingSink();
+  const jsonl = keepingSink();
+  putPresenceLines(page!.lines!, events, time, csv, jsonl);
+  return { csv: csv.text(), jsonl: jsonl.text() };
 }
 
 /** What the row-by-row way writes. */
@@ -134,7 +135,7 @@ describe('an export’s presence files', () => {
       }
       const { dir } = await t.hub.exports.run({ outDir: join(tempDir('safefloor-export-'), 'out') });
       const rows = await presencePage(t.hub.db, 0, everything, 1000);
-      const zoneTime = { local: localTimeFormatter('Asia/Shanghai'), iso: isoTimeFormatter() };
+      const zoneTime = exportTimes('Asia/Shanghai');
       const body = (file: string) => readFileSync(join(dir, file), 'utf8').split('\r\n').slice(1).join('\r\n');
       expect(rows.length).toBe(12);
       expect(body('presence_events.csv')).toBe(rows.map((r) => presenceKind.csvLine!(r, zoneTime)).join(''));

@@ -1,43 +1,64 @@
 /**
  * A stretch of the audit log whose lines SQLite wrote (db/stores/export.ts `auditLines`): checked
- * link by link as audit-pass.ts checks rows, then copied into the files as bytes. Runs in: the hub
- * (on the audit log's export thread for a big export).
+ * link by link as audit-pass.ts checks rows, then copied into the files as bytes, each CSV line
+ * written from its JSON Lines line's values. Runs in: the hub (on the audit log's export thread for
+ * a big export).
  *
  * Nothing here decides that an entry is wrong. Anything other than the plain, whole, linked chain
- * it expects (a missing or changed entry, a line of another shape) makes it give the stretch back
- * untouched, and the caller reads that stretch row by row, which finds the fault and words the
- * refusal as it always has.
+ * it expects (a missing or changed entry, a line of another shape, a text CSV would quote or guard)
+ * makes it give the stretch back untouched, and the caller reads that stretch row by row, which
+ * finds the fault and words the refusal as it always has.
  */
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
-import { plainCsvCells } from './csv.js';
-import { integerAt, newline } from './line-bytes.js';
-import type { ByteSink } from './file-writer.js';
+import { plainJsonText } from './csv.js';
+import { carriageReturn, comma, copyShort, integerAt, newline, wordsOf } from './line-bytes.js';
+import { maxReserved, type ByteSink } from './file-writer.js';
+import { maxTimeBytes } from './local-time.js';
 
-/** Where one entry's texts lie in the blob. */
-interface Entry {
-  /** Its JSON Lines line, newline included: [jsonStart, jsonEnd). */
-  jsonStart: number;
-  jsonEnd: number;
-  /** The digits of its sequence number end here (they start at jsonStart + seqAt). */
-  seqEnd: number;
-  at: number;
-  /** Its CSV line from the third cell on, line end included. */
-  csvStart: number;
-  csvEnd: number;
+/**
+ * Where each entry's pieces lie in the blob: twelve numbers an entry (a typed array, not an object
+ * per entry). Its JSON Lines line starts where the entry before ended (the first at 0).
+ */
+const fields = 12;
+/** Where its JSON Lines line ends, newline included. */
+const jsonEnd = 0;
+/** Where the digits of its sequence number end (they start at the line's start + seqAt). */
+const seqEnd = 1;
+/** Its instant. */
+const instant = 2;
+/** Its four texts (actor, action, entity, entity_id) as their CSV cells: [start, end) each, from here on. */
+const texts = 3;
+const textCells = 4;
+/** Where its canonical text's newline ends (the next entry starts). */
+const next = 11;
+
+export interface AuditStretchLines {
+  positions: Float64Array;
+  /** The first and last entries' own hashes. */
+  firstHash: string;
+  lastHash: string;
 }
 
 const seqAt = '{"seq":'.length;
 const atKey = '"at":'.length;
+/** What comes before each text's JSON string, after the one before it (after the instant's comma for the first). */
+const textKeys = ['"actor":', ',"action":', ',"entity":', ',"entity_id":'].map((key) => key.length);
+const jsonNull = 'null'.length;
 const hashLength = 64;
-// Each JSON Lines line ends `"prev_hash":"<64>","hash":"<64>"}\n`: the hash is 66 bytes from its
-// end, the previous hash 140 (the SQL guarantees both are 64 characters).
+// Each JSON Lines line ends `,"record_hash":"<64>","prev_hash":"<64>","hash":"<64>"}\n` (the SQL
+// guarantees 64 characters each): where each hash starts, counted from the line's end.
 const hashFromEnd = hashLength + '"}\n'.length;
 const prevFromEnd = hashFromEnd + '","hash":"'.length + hashLength;
-// Its CSV line ends `,<record hash>,<previous hash>,<hash>\r\n`: the cells before those (actor,
-// action, entity, entity_id) end 197 bytes from its end.
-const hashCellsFromEnd = 3 * (1 + hashLength) + '\r\n'.length;
-const textCells = 4;
+const recordFromEnd = prevFromEnd + '","prev_hash":"'.length + hashLength;
+const tailFromEnd = recordFromEnd + ',"record_hash":"'.length;
+// The canonical text holds the same members as the JSON Lines line but the hash
+// (`,"hash":"<64>"`), so it is that much shorter: where it ends needs no search.
+const hashMember = ',"hash":""'.length + hashLength;
+/** The record hash, the previous hash and the hash, in the CSV's order. */
+const hashesFromEnd = [recordFromEnd, prevFromEnd, hashFromEnd];
+/** A CSV line's bytes besides its number, time and texts: eight commas, three hashes and its end. */
+const csvFixed = 8 + 3 * hashLength + '\r\n'.length;
 
 export interface ChainAt {
   /** The sequence number the stretch must start with. */
@@ -48,54 +69,137 @@ export interface ChainAt {
 
 /**
  * The stretch's entries if each is the next in sequence, links to the one before and hashes to
- * its own hash; null (and nothing written) if anything is otherwise.
+ * its own hash, and its texts go into CSV as they are; null (and nothing written) if anything is
+ * otherwise.
  */
-export function checkAuditLines(lines: Buffer, count: number, chain: ChainAt): Entry[] | null {
-  if (!isUtf8(lines)) return null;
-  const entries: Entry[] = new Array(count);
+export function checkAuditLines(lines: Buffer, count: number, chain: ChainAt): AuditStretchLines | null {
+  if (count < 1 || !isUtf8(lines)) return null;
+  const positions = new Float64Array(count * fields);
+  const words = wordsOf(lines);
   let start = 0;
-  let prevStart = -1;
-  for (let i = 0; i < count; i++) {
-    const jsonEnd = lines.indexOf(newline, start) + 1;
-    if (jsonEnd === 0 || jsonEnd - start < prevFromEnd + seqAt) return null;
-    const canonicalEnd = lines.indexOf(newline, jsonEnd);
-    if (canonicalEnd < 0) return null;
-    const csvEnd = lines.indexOf(newline, canonicalEnd + 1) + 1;
-    if (csvEnd === 0 || csvEnd - canonicalEnd < hashCellsFromEnd || !plainCsvCells(lines, canonicalEnd + 1, csvEnd - hashCellsFromEnd, textCells, textCells)) return null;
+  let prev = chain.prev;
+  // Where the entry before's own hash lies (its text was checked to be `prev`).
+  let prevAt = -1;
+  let firstHash = '';
+  for (let i = 0, f = 0; i < count; i++, f += fields) {
+    const jsonTo = lines.indexOf(newline, start) + 1;
+    if (jsonTo === 0 || jsonTo - start < tailFromEnd + seqAt) return null;
+    const canonicalEnd = jsonTo + (jsonTo - 1 - start) - hashMember;
+    if (lines[canonicalEnd] !== newline) return null;
 
-    const seq = integerAt(lines, start + seqAt, jsonEnd);
+    const seq = integerAt(lines, start + seqAt, jsonTo);
     if (!seq || seq.value !== chain.expected + i) return null;
-    const at = integerAt(lines, seq.next + atKey, jsonEnd);
+    const at = integerAt(lines, seq.next + atKey, jsonTo);
     if (!at) return null;
+    // The four texts, one after the other, must end where the hashes begin.
+    let p = at.next;
+    for (let t = 0; t < textCells; t++) {
+      p += textKeys[t]!;
+      const textEnd = t === textCells - 1 && lines[p] === 110 /* n */ ? p : plainJsonText(lines, p);
+      if (textEnd < 0) return null;
+      const isNull = textEnd === p;
+      positions[f + texts + 2 * t] = isNull ? p : p + 1;
+      positions[f + texts + 2 * t + 1] = isNull ? p : textEnd - 1;
+      p = isNull ? p + jsonNull : textEnd;
+    }
+    if (p !== jsonTo - tailFromEnd) return null;
 
-    const hashStart = jsonEnd - hashFromEnd;
-    const prevHashStart = jsonEnd - prevFromEnd;
-    const linked =
-      prevStart < 0
-        ? lines.toString('latin1', prevHashStart, prevHashStart + hashLength) === chain.prev
-        : lines.compare(lines, prevStart, prevStart + hashLength, prevHashStart, prevHashStart + hashLength) === 0;
-    if (!linked) return null;
-    if (hash('sha256', lines.subarray(jsonEnd, canonicalEnd), 'hex') !== lines.toString('latin1', hashStart, hashStart + hashLength)) return null;
-    prevStart = hashStart;
-    entries[i] = { jsonStart: start, jsonEnd, seqEnd: seq.next - 1, at: at.value, csvStart: canonicalEnd + 1, csvEnd };
-    start = csvEnd;
+    // Linked to the one before (whose hash is `prev`), and hashing to its own hash.
+    const prevHashAt = jsonTo - prevFromEnd;
+    if (prevAt < 0 ? lines.toString('latin1', prevHashAt, prevHashAt + hashLength) !== prev : !sameWords(words, prevAt, prevHashAt)) return null;
+    const hashAt = jsonTo - hashFromEnd;
+    const own = hash('sha256', lines.subarray(jsonTo, canonicalEnd), 'hex');
+    if (lines.toString('latin1', hashAt, hashAt + hashLength) !== own) return null;
+    prev = own;
+    prevAt = hashAt;
+    firstHash ||= own;
+    positions[f + jsonEnd] = jsonTo;
+    positions[f + seqEnd] = seq.next - 1;
+    positions[f + instant] = at.value;
+    positions[f + next] = canonicalEnd + 1;
+    start = canonicalEnd + 1;
   }
-  return start === lines.length ? entries : null;
+  return start === lines.length ? { positions, firstHash, lastHash: prev } : null;
 }
 
-/** Copies checked entries into the files: the JSON Lines line whole, the CSV line from its number, local time and the rest. */
-export function putAuditLines(lines: Buffer, entries: readonly Entry[], local: (instant: number) => string, csv: ByteSink, jsonl: ByteSink): void {
-  for (const e of entries) {
-    jsonl.addBytes(lines, e.jsonStart, e.jsonEnd);
-    csv.addBytes(lines, e.jsonStart + seqAt, e.seqEnd);
-    csv.addShort(`,${local(e.at)}`);
-    csv.addBytes(lines, e.csvStart, e.csvEnd);
+/** True if the hashes' texts at `a` and `b` are the same, compared four bytes at a time. */
+function sameWords(words: DataView, a: number, b: number): boolean {
+  for (let i = 0; i < hashLength; i += 4) if (words.getUint32(a + i) !== words.getUint32(b + i)) return false;
+  return true;
+}
+
+/**
+ * Copies checked entries into the files: the JSON Lines line whole, and the CSV line from its
+ * values (number, local time, texts, hashes).
+ */
+export function putAuditLines(
+  lines: Buffer,
+  entries: AuditStretchLines,
+  putLocal: (instant: number, bytes: Uint8Array, at: number) => number,
+  csv: ByteSink,
+  jsonl: ByteSink,
+): void {
+  const e = entries.positions;
+  const source = wordsOf(lines);
+  let start = 0;
+  for (let f = 0; f < e.length; f += fields) {
+    const jsonTo = e[f + jsonEnd]!;
+    jsonl.addBytes(lines, start, jsonTo);
+    let textBytes = 0;
+    for (let t = texts; t < texts + 2 * textCells; t += 2) textBytes += e[f + t + 1]! - e[f + t]!;
+    const length = e[f + seqEnd]! - start - seqAt + 1 + maxTimeBytes + textBytes + csvFixed;
+    if (length <= maxReserved) {
+      let p = csv.reserve(length);
+      const bytes = csv.bytes;
+      const target = csv.words;
+      p = copyShort(target, p, source, start + seqAt, e[f + seqEnd]!);
+      bytes[p] = comma;
+      p = putLocal(e[f + instant]!, bytes, p + 1);
+      for (let t = texts; t < texts + 2 * textCells; t += 2) {
+        bytes[p] = comma;
+        p = copyShort(target, p + 1, source, e[f + t]!, e[f + t + 1]!);
+      }
+      for (const fromEnd of hashesFromEnd) {
+        bytes[p] = comma;
+        p = copyShort(target, p + 1, source, jsonTo - fromEnd, jsonTo - fromEnd + hashLength);
+      }
+      bytes[p] = carriageReturn;
+      bytes[p + 1] = newline;
+      csv.wrote(p + 2);
+    } else putLongCsvLine(lines, source, e, f, start, jsonTo, putLocal, csv);
+    start = e[f + next]!;
   }
 }
 
-/** The first and last entries' own hashes. */
-export function endHashes(lines: Buffer, entries: readonly Entry[]): { firstHash: string; lastHash: string } {
-  const first = entries[0]!.jsonEnd - hashFromEnd;
-  const last = entries[entries.length - 1]!.jsonEnd - hashFromEnd;
-  return { firstHash: lines.toString('latin1', first, first + hashLength), lastHash: lines.toString('latin1', last, last + hashLength) };
+/** The same CSV line piece by piece, for texts too long to write in one go. */
+function putLongCsvLine(
+  lines: Buffer,
+  source: DataView,
+  e: Float64Array,
+  f: number,
+  start: number,
+  jsonTo: number,
+  putLocal: (instant: number, bytes: Uint8Array, at: number) => number,
+  csv: ByteSink,
+): void {
+  let p = csv.reserve(e[f + seqEnd]! - start - seqAt + 1 + maxTimeBytes);
+  p = copyShort(csv.words, p, source, start + seqAt, e[f + seqEnd]!);
+  csv.bytes[p] = comma;
+  csv.wrote(putLocal(e[f + instant]!, csv.bytes, p + 1));
+  for (let t = texts; t < texts + 2 * textCells; t += 2) {
+    putByte(csv, comma);
+    csv.addBytes(lines, e[f + t]!, e[f + t + 1]!);
+  }
+  for (const fromEnd of hashesFromEnd) {
+    putByte(csv, comma);
+    csv.addBytes(lines, jsonTo - fromEnd, jsonTo - fromEnd + hashLength);
+  }
+  putByte(csv, carriageReturn);
+  putByte(csv, newline);
+}
+
+function putByte(sink: ByteSink, byte: number): void {
+  const p = sink.reserve(1);
+  sink.bytes[p] = byte;
+  sink.wrote(p + 1);
 }

@@ -13,11 +13,11 @@ import type { Queryable } from '../db/port.js';
 import { openSqliteReader } from '../db/sqlite.js';
 import { entryHash, genesisHash } from '../db/stores/audit.js';
 import { auditEntry, auditLines, auditStretch, type AuditLines } from '../db/stores/export.js';
-import { checkAuditLines, endHashes, putAuditLines } from './audit-lines.js';
+import { checkAuditLines, putAuditLines } from './audit-lines.js';
 import { KindWriter, type WrittenFile } from './file-writer.js';
 import { startHashThread, type HashThread } from './hash-thread.js';
 import { auditKind } from './kinds.js';
-import { isoTimeFormatter, localTimeFormatter } from './local-time.js';
+import { exportTimes } from './local-time.js';
 import type { Manifest } from './manifest.js';
 import { exportPageSize } from './pages.js';
 import { ExportRefused, type RefusedReason } from './refused.js';
@@ -45,7 +45,7 @@ export interface AuditPassResult {
 export async function auditPass(readers: readonly Queryable[], thread: HashThread, input: AuditPassInput, step: (n: number) => void): Promise<AuditPassResult> {
   const { range } = input;
   const db = readers[0]!;
-  const time = { local: localTimeFormatter(input.timeZone), iso: isoTimeFormatter() };
+  const time = exportTimes(input.timeZone);
   const writer = new KindWriter(input.dir, auditKind.name, auditKind.jsonFields, auditKind.csvFields, thread);
   try {
     await writer.header(input.labels);
@@ -80,10 +80,9 @@ export async function auditPass(readers: readonly Queryable[], thread: HashThrea
         const lines = page?.odd === 0 && page.n === count ? page.lines : null;
         const entries = lines ? checkAuditLines(lines, count, { expected: after + 1, prev }) : null;
         if (lines && entries) {
-          const ends = endHashes(lines, entries);
-          firstHash ||= ends.firstHash;
-          prev = ends.lastHash;
-          await writer.writeBytes(count, (csv, jsonl) => putAuditLines(lines, entries, time.local, csv, jsonl));
+          firstHash ||= entries.firstHash;
+          prev = entries.lastHash;
+          await writer.writeBytes(count, (csv, jsonl) => putAuditLines(lines, entries, time.putLocal, csv, jsonl));
         } else {
           // Not the plain, whole chain SQLite's lines can stand for: entry by entry, which words
           // any fault.

@@ -1,5 +1,5 @@
 /** CSV as Excel reads it (RFC 4180 quoting). Runs in: the hub. */
-import { carriageReturn, comma, newline, quote } from './line-bytes.js';
+import { backslash, carriageReturn, comma, newline, quote } from './line-bytes.js';
 
 /** UTF-8 byte order mark: without it Excel on Chinese Windows reads UTF-8 as GBK and garbles names. */
 export const utf8Bom = '\uFEFF';
@@ -19,8 +19,9 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 export const csvLine = (values: ReadonlyArray<string | number | boolean | null | undefined>) =>
   `${values.map(csvCell).join(',')}\r\n`;
 
-// The bytes formulaStart matches: = + - @ tab CR.
-const formulaBytes = new Set([61, 43, 45, 64, 9, carriageReturn]);
+// The bytes formulaStart matches (= + - @ tab CR), as a table: one index per cell, not a lookup.
+const formulaBytes = new Uint8Array(256);
+for (const byte of [61, 43, 45, 64, 9, carriageReturn]) formulaBytes[byte] = 1;
 
 /**
  * True if the UTF-8 bytes [start, end) are `,cell,cell…` with exactly `cells` cells, each as
@@ -34,8 +35,24 @@ export function plainCsvCells(bytes: Buffer, start: number, end: number, cells: 
     const c = bytes[p]!;
     if (c === comma) {
       seen++;
-      if (seen <= textCells && p + 1 < end && formulaBytes.has(bytes[p + 1]!)) return false;
+      if (seen <= textCells && p + 1 < end && formulaBytes[bytes[p + 1]!] === 1) return false;
     } else if (c === quote || c === carriageReturn || c === newline) return false;
   }
   return seen === cells;
+}
+
+/**
+ * Where the JSON string starting at `at` ends (just after its closing quote) if its text is one
+ * csvCell writes as it is, so that the bytes between its quotes are the CSV cell; -1 otherwise.
+ * Without a backslash the JSON string holds its text unescaped (so no quote or line break either);
+ * then only a comma or a formula start remains for CSV to quote or guard.
+ */
+export function plainJsonText(bytes: Uint8Array, at: number): number {
+  if (bytes[at] !== quote || formulaBytes[bytes[at + 1]!] === 1) return -1;
+  for (let p = at + 1; p < bytes.length; p++) {
+    const c = bytes[p]!;
+    if (c === quote) return p + 1;
+    if (c === backslash || c === comma) return -1;
+  }
+  return -1;
 }

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { csvLine, utf8Bom } from './csv.js';
 import { chunkBytes, type HashThread } from './hash-thread.js';
+import { wordsOf } from './line-bytes.js';
 import type { ExportRecord, TimeText } from './kinds.js';
 
 /**
@@ -18,9 +19,31 @@ const gatherChars = 16 * 1024;
 /** UTF-8 takes at most 3 bytes per UTF-16 code unit: text of n units always fits in 3n bytes. */
 const maxBytesPerUnit = 3;
 
-class HashedFile {
+/** The most bytes ByteSink#reserve gives room for at once. */
+export const maxReserved = 4096;
+
+/**
+ * Where a file's lines go as bytes, in order: copied from a buffer, or written in place (a short
+ * piece such as a number or a time: `reserve` room, write into `bytes`, then say where it ended).
+ */
+export interface ByteSink {
+  /** Appends a copy of `source`'s bytes [start, end). */
+  addBytes(source: Buffer, start: number, end: number): void;
+  /** Room for `length` more bytes (at most maxReserved): where in `bytes` they start. */
+  reserve(length: number): number;
+  /** Where reserved bytes are written (valid until the next call that adds or reserves). */
+  readonly bytes: Uint8Array;
+  /** The same memory as `bytes`, as a DataView (line-bytes.ts copyShort). */
+  readonly words: DataView;
+  /** The reserved bytes written end at `end` (at most start + length). */
+  wrote(end: number): void;
+}
+
+class HashedFile implements ByteSink {
   private readonly file: number;
-  private chunk: Buffer;
+  /** The chunk the next bytes go into, from `used` on. */
+  bytes: Buffer;
+  words: DataView;
   private used = 0;
   private gathered = '';
   private closed = false;
@@ -30,7 +53,8 @@ class HashedFile {
     private readonly thread: HashThread,
   ) {
     this.file = thread.open(path);
-    this.chunk = thread.chunk();
+    this.bytes = thread.chunk();
+    this.words = wordsOf(this.bytes);
   }
 
   /** Appends text (a line or a few); it reaches the file and the hash in order, a chunk at a time. */
@@ -43,13 +67,16 @@ class HashedFile {
   addBytes(source: Buffer, start: number, end: number): void {
     const length = end - start;
     if (!this.room(length)) return this.thread.write(this.file, Buffer.from(source.subarray(start, end)));
-    this.used += source.copy(this.chunk, this.used, start, end);
+    this.used += source.copy(this.bytes, this.used, start, end);
   }
 
-  /** Appends a short text straight into the chunk, after the bytes added before. */
-  addShort(text: string): void {
-    if (!this.room(text.length * maxBytesPerUnit)) return this.add(text);
-    this.used += this.chunk.write(text, this.used, 'utf8');
+  reserve(length: number): number {
+    if (length > maxReserved || !this.room(length)) throw new RangeError(`cannot reserve ${length} bytes`);
+    return this.used;
+  }
+
+  wrote(end: number): void {
+    this.used = end;
   }
 
   /** Makes room for `length` more bytes in the chunk, in order; false if they can never fit in one. */
@@ -71,15 +98,16 @@ class HashedFile {
         return this.thread.write(this.file, bytes);
       }
     }
-    this.used += this.chunk.write(text, this.used, 'utf8');
+    this.used += this.bytes.write(text, this.used, 'utf8');
   }
 
   private flush(): void {
     if (this.gathered !== '') this.encode();
     if (this.used === 0) return;
     // The chunk goes to the hashing thread: the next lines go into another it lends.
-    const full = this.chunk.subarray(0, this.used);
-    this.chunk = this.thread.chunk();
+    const full = this.bytes.subarray(0, this.used);
+    this.bytes = this.thread.chunk();
+    this.words = wordsOf(this.bytes);
     this.used = 0;
     this.thread.write(this.file, full);
   }
@@ -102,12 +130,6 @@ class HashedFile {
     this.closed = true;
     await this.thread.abort(this.file);
   }
-}
-
-/** Where a file's lines go as bytes, in order. */
-export interface ByteSink {
-  addBytes(source: Buffer, start: number, end: number): void;
-  addShort(text: string): void;
 }
 
 export interface LineWriters<Row> {

@@ -52,10 +52,13 @@ export interface SqlLines<Checked> {
   put(lines: Buffer, checked: Checked, time: TimeText, csv: ByteSink, jsonl: ByteSink): void;
 }
 
-/** How the export writes instants: `localDateTime` in its zone, and `toISOString`. */
+/** How the export writes instants: `localDateTime` in its zone, and `toISOString` (local-time.ts `exportTimes`). */
 export interface TimeText {
   local(instant: number): string;
   iso(instant: number): string;
+  /** The same texts written as bytes at `at` (room for maxTimeBytes); where they end. */
+  putLocal(instant: number, bytes: Uint8Array, at: number): number;
+  putIso(instant: number, bytes: Uint8Array, at: number): number;
 }
 
 const json = JSON.stringify;

@@ -9,50 +9,83 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { plainCsvCells } from './csv.js';
-import { carriageReturn, integerAt, newline } from './line-bytes.js';
+import { asciiWords, carriageReturn, comma, copyShort, integerAt, newline, quote, wordsOf } from './line-bytes.js';
 import type { ByteSink } from './file-writer.js';
 import type { TimeText } from './kinds.js';
+import { maxTimeBytes } from './local-time.js';
 
 /** Cells after the two the caller writes: kind, employee_no, name, team, method, automatic, device_id. */
 const csvCells = 7;
 /** Of those, the text cells (csvCell guards text that starts like a formula, not numbers). */
 const textCells = 5;
 
-export interface PresenceLine {
-  id: number;
-  at: number;
-  /** The JSON Lines line from `"kind"` on, newline included: [jsonStart, csvStart). */
-  jsonStart: number;
-  /** The CSV line from its third cell on, line end included: [csvStart, csvEnd). */
-  csvStart: number;
-  csvEnd: number;
-}
+/**
+ * Where each event's pieces lie in the page's blob: five numbers an event (a typed array, not an
+ * object per event). Its line starts where the one before ended (the first at 0) with its id's
+ * digits, a comma, its instant's and a comma.
+ */
+export type PresenceLines = Float64Array;
+const fields = 5;
+/** Where its id's digits end. */
+const idEnd = 0;
+/** Its instant. */
+const instant = 1;
+/** Its JSON Lines line from `"kind"` on, newline included: [jsonStart, csvStart). */
+const jsonStart = 2;
+/** Its CSV line from its third cell on, line end included: [csvStart, csvEnd). */
+const csvStart = 3;
+const csvEnd = 4;
 
 /** The page's events if every line is as the line writers would write it; null otherwise. */
-export function checkPresenceLines(lines: Buffer, count: number): PresenceLine[] | null {
+export function checkPresenceLines(lines: Buffer, count: number): PresenceLines | null {
   if (!isUtf8(lines)) return null;
-  const events: PresenceLine[] = new Array(count);
+  const events = new Float64Array(count * fields);
   let start = 0;
-  for (let i = 0; i < count; i++) {
+  for (let f = 0; f < events.length; f += fields) {
     const id = integerAt(lines, start, lines.length);
     const at = id && integerAt(lines, id.next, lines.length);
     if (!id || !at || !Number.isSafeInteger(id.value) || !Number.isSafeInteger(at.value)) return null;
-    const csvStart = lines.indexOf(newline, at.next) + 1;
-    if (csvStart === 0) return null;
-    const csvEnd = lines.indexOf(newline, csvStart) + 1;
-    if (csvEnd === 0 || lines[csvEnd - 2] !== carriageReturn || !plainCsvCells(lines, csvStart, csvEnd - 2, csvCells, textCells)) return null;
-    events[i] = { id: id.value, at: at.value, jsonStart: at.next, csvStart, csvEnd };
-    start = csvEnd;
+    const csvFrom = lines.indexOf(newline, at.next) + 1;
+    if (csvFrom === 0) return null;
+    const csvTo = lines.indexOf(newline, csvFrom) + 1;
+    if (csvTo === 0 || lines[csvTo - 2] !== carriageReturn || !plainCsvCells(lines, csvFrom, csvTo - 2, csvCells, textCells)) return null;
+    events[f + idEnd] = id.next - 1;
+    events[f + instant] = at.value;
+    events[f + jsonStart] = at.next;
+    events[f + csvStart] = csvFrom;
+    events[f + csvEnd] = csvTo;
+    start = csvTo;
   }
   return start === lines.length ? events : null;
 }
 
-/** Copies checked events into the files, each line's id and instant written here. */
-export function putPresenceLines(lines: Buffer, events: readonly PresenceLine[], time: TimeText, csv: ByteSink, jsonl: ByteSink): void {
-  for (const e of events) {
-    jsonl.addShort(`{"id":${e.id},"at":"${time.iso(e.at)}",`);
-    jsonl.addBytes(lines, e.jsonStart, e.csvStart);
-    csv.addShort(`${e.id},${time.local(e.at)}`);
-    csv.addBytes(lines, e.csvStart, e.csvEnd);
+const idOpen = asciiWords('{"id":');
+const atOpen = asciiWords(',"at":"');
+
+/** Copies checked events into the files, each line's id (its digits as SQLite wrote them) and instant written here. */
+export function putPresenceLines(lines: Buffer, events: PresenceLines, time: TimeText, csv: ByteSink, jsonl: ByteSink): void {
+  const source = wordsOf(lines);
+  let start = 0;
+  for (let f = 0; f < events.length; f += fields) {
+    const digitsEnd = events[f + idEnd]!;
+    const at = events[f + instant]!;
+    let p = jsonl.reserve(idOpen.byteLength + (digitsEnd - start) + atOpen.byteLength + maxTimeBytes + 2);
+    let bytes = jsonl.bytes;
+    p = copyShort(jsonl.words, p, idOpen, 0, idOpen.byteLength);
+    p = copyShort(jsonl.words, p, source, start, digitsEnd);
+    p = copyShort(jsonl.words, p, atOpen, 0, atOpen.byteLength);
+    p = time.putIso(at, bytes, p);
+    bytes[p] = quote;
+    bytes[p + 1] = comma;
+    jsonl.wrote(p + 2);
+    jsonl.addBytes(lines, events[f + jsonStart]!, events[f + csvStart]!);
+
+    p = csv.reserve(digitsEnd - start + 1 + maxTimeBytes);
+    bytes = csv.bytes;
+    p = copyShort(csv.words, p, source, start, digitsEnd);
+    bytes[p] = comma;
+    csv.wrote(time.putLocal(at, bytes, p + 1));
+    start = events[f + csvEnd]!;
+    csv.addBytes(lines, events[f + csvStart]!, start);
   }
 }

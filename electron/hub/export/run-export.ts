@@ -21,7 +21,7 @@ import { KindWriter, type WrittenFile } from './file-writer.js';
 import { startHashThread } from './hash-thread.js';
 import { runAuditPass } from './audit-pass.js';
 import { auditKind, recordKinds, type RecordKind, type TimeText } from './kinds.js';
-import { isoTimeFormatter, localTimeFormatter } from './local-time.js';
+import { exportTimes } from './local-time.js';
 import { allowedSignersName, exportFormat, manifestName, recordCount, signatureName, type Manifest } from './manifest.js';
 import { exportPageSize } from './pages.js';
 import { auditorReadme } from './readme.js';
@@ -117,7 +117,7 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
     };
     step(0, 'start');
 
-    const time = { local: localTimeFormatter(timeZone), iso: isoTimeFormatter() };
+    const time = exportTimes(timeZone);
     const label = (field: string) => deps.t(`export.columns.${field}`, { lng: deps.language, defaultValue: field });
 
     // The audit entries (checked link by link; a hole or a change refuses the export) and the

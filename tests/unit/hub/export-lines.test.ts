@@ -9,7 +9,7 @@ import type { AuditEntry } from '../../../electron/hub/db/stores/audit.js';
 import type { PresenceExportRow } from '../../../electron/hub/db/stores/export.js';
 import { csvLine } from '../../../electron/hub/export/csv.js';
 import { auditKind, presenceKind, type ExportRecord } from '../../../electron/hub/export/kinds.js';
-import { isoTimeFormatter, localTimeFormatter } from '../../../electron/hub/export/local-time.js';
+import { exportTimes, isoTimeFormatter, isoTimeWriter, localTimeFormatter, localTimeWriter, maxTimeBytes } from '../../../electron/hub/export/local-time.js';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
 import { localDateTime } from '../../../shared/domain/time.js';
 
@@ -48,11 +48,37 @@ describe('the export’s time formatting', () => {
       for (const at of instants) expect(iso(at)).toBe(new Date(at).toISOString());
     }));
   });
+
+  /** What a byte writer writes for `at`, written after `before` bytes of something else (which it must leave alone). */
+  const written = (put: (instant: number, bytes: Uint8Array, at: number) => number, at: number, before: number) => {
+    const bytes = Buffer.alloc(before + maxTimeBytes, '#');
+    const end = put(at, bytes, before);
+    expect(end - before).toBeLessThanOrEqual(maxTimeBytes);
+    expect(bytes.toString('latin1', 0, before)).toBe('#'.repeat(before));
+    expect(bytes.toString('latin1', end)).toBe('#'.repeat(bytes.length - end));
+    return bytes.toString('latin1', before, end);
+  };
+
+  it('writes the same texts as bytes, for any instant in any zone, in any order', () => {
+    // Local time a day short of Date's ends (beyond them it has no text at all), from years with five and six digits.
+    const dayMs = 86_400_000;
+    const anyInstant = fc.oneof(instant, fc.integer({ min: -8.64e15 + dayMs, max: 8.64e15 - dayMs }));
+    for (const zone of zones) {
+      const putLocal = localTimeWriter(zone);
+      const putIso = isoTimeWriter();
+      fc.assert(fc.property(fc.array(fc.tuple(anyInstant, fc.nat(40)), { maxLength: 30 }), (instants) => {
+        for (const [at, before] of instants) {
+          expect(written(putLocal, at, before)).toBe(localDateTime(at, zone));
+          expect(written(putIso, at, before)).toBe(new Date(at).toISOString());
+        }
+      }));
+    }
+  });
 });
 
 describe('the export’s direct line writers', () => {
   const zone = 'Asia/Shanghai';
-  const time = { local: localTimeFormatter(zone), iso: isoTimeFormatter() };
+  const time = exportTimes(zone);
 
   it('write a presence record exactly as the plain path does', () => {
     const row = fc.record<PresenceExportRow>({

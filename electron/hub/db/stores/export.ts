@@ -19,15 +19,13 @@ export async function auditRange(db: Queryable, period: Period): Promise<{ first
 export const auditEntry = (db: Queryable, seq: number) => db.get<AuditEntry>('SELECT * FROM audit_log WHERE seq = ?', [seq]);
 
 /**
- * A stretch of the audit log (`afterSeq` < seq <= `upToSeq`) with each entry's three texts written
- * by SQLite, in seq order, into one blob: its JSON Lines line, its canonical text (what its hash
- * covers) and a newline, and its CSV line from the third cell on (the first two, the number and
- * the local time, are the caller's). Writing the texts here instead of as row objects in
- * JavaScript cost a third of the CPU (docs/performance.md, Export).
+ * A stretch of the audit log (`afterSeq` < seq <= `upToSeq`) with each entry's two texts written
+ * by SQLite, in seq order, into one blob: its JSON Lines line, and its canonical text (what its
+ * hash covers) and a newline. Writing the texts here instead of as row objects in JavaScript cost
+ * a third of the CPU (docs/performance.md, Export). The caller writes the CSV line from the JSON
+ * Lines line's values: SQLite writing it too cost a fifth of its time for the stretch.
  *
- * Strings go through `json_quote`, which writes every valid UTF-8 text as JSON.stringify does; the
- * CSV cells are written as they are, so the caller checks them for anything CSV would quote or
- * guard. `odd` counts entries whose numbers or hashes the line writers would write differently
+ * Strings go through `json_quote`, which writes every valid UTF-8 text as JSON.stringify does. `odd` counts entries whose numbers or hashes the line writers would write differently
  * (an instant that is a fraction, negative or beyond 2^53; a hash that is not 64 characters of
  * text, a record hash that is not hex), found through the partial index `audit_log_odd`
  * (migration 8) that holds only those; a BLOB where text belongs makes `json_quote` fail the
@@ -45,17 +43,15 @@ export interface AuditLines {
 const auditOdd = `typeof(at) != 'integer' OR at NOT BETWEEN 0 AND 9007199254740991
         OR typeof(record_hash) != 'text' OR typeof(prev_hash) != 'text' OR typeof(hash) != 'text'
         OR length(record_hash) != 64 OR unhex(record_hash) IS NULL OR length(prev_hash) != 64 OR length(hash) != 64`;
-// One group_concat of all three texts: two or three of them over one page cost SQLite four to five
+// One group_concat of both texts: two or three of them over one page cost SQLite four to five
 // times as much as one holding the same bytes (measured, SQLite 3.52).
 const auditLinesSql = `SELECT count(*) AS n,
     (SELECT count(*) FROM audit_log INDEXED BY audit_log_odd WHERE seq > ?1 AND seq <= ?2 AND (${auditOdd})) AS odd,
     CAST(group_concat(format(
     '{"seq":%d,"at":%d,"actor":%s,"action":%s,"entity":%s,"entity_id":%s,"record_hash":"%s","prev_hash":"%s","hash":"%s"}' || char(10)
-    || '{"action":%s,"actor":%s,"at":%d,"entity":%s,"entity_id":%s,"prev_hash":"%s","record_hash":"%s","seq":%d}' || char(10)
-    || ',%s,%s,%s,%s,%s,%s,%s' || char(13, 10),
+    || '{"action":%s,"actor":%s,"at":%d,"entity":%s,"entity_id":%s,"prev_hash":"%s","record_hash":"%s","seq":%d}' || char(10),
     seq, at, json_quote(actor), json_quote(action), json_quote(entity), json_quote(entity_id), record_hash, prev_hash, hash,
-    json_quote(action), json_quote(actor), at, json_quote(entity), json_quote(entity_id), prev_hash, record_hash, seq,
-    actor, action, entity, ifnull(entity_id, ''), record_hash, prev_hash, hash), '') AS BLOB) AS lines
+    json_quote(action), json_quote(actor), at, json_quote(entity), json_quote(entity_id), prev_hash, record_hash, seq), '') AS BLOB) AS lines
   FROM audit_log WHERE seq > ?1 AND seq <= ?2`;
 
 export const auditLines = (db: Queryable, afterSeq: number, upToSeq: number) => db.get<AuditLines>(auditLinesSql, [afterSeq, upToSeq]);
