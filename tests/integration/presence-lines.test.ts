@@ -22,7 +22,8 @@ let db: Database;
 beforeAll(async () => {
   db = await openSqlite(join(tempDir(), 'presence.db'));
   await migrate(db);
-  await db.run("INSERT INTO devices (id, name, role, created_at) VALUES (3, 'entrance', 'kiosk', 0)");
+  // Device ids of one, several and a minus sign's digits, which the CSV line copies as SQLite wrote them.
+  for (const id of [3, 12345, -7]) await db.run("INSERT INTO devices (id, name, role, created_at) VALUES (?, 'entrance', 'kiosk', 0)", [id]);
 });
 afterAll(async () => db.close());
 
@@ -76,7 +77,7 @@ const text = fc.oneof(
 );
 const plainText = fc.oneof(fc.constantFrom('张伟', '李娜', '王芳', '客服一组', 'Team 1', 'O’Brien', ''), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._]{0,12}$/));
 const event = (at: fc.Arbitrary<number>) =>
-  fc.record<Event>({ kind: fc.constantFrom('in', 'out'), at, method: fc.constantFrom('badge', 'pin', 'auto'), automatic: fc.constantFrom(0, 1), device_id: fc.constantFrom(null, 3) });
+  fc.record<Event>({ kind: fc.constantFrom('in', 'out'), at, method: fc.constantFrom('badge', 'pin', 'auto'), automatic: fc.constantFrom(0, 1), device_id: fc.constantFrom(null, 3, 12345, -7) });
 const instant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) });
 
 describe('presence lines as SQLite writes them', () => {
@@ -103,12 +104,12 @@ describe('presence lines as SQLite writes them', () => {
     );
   });
 
-  it('are given back for what CSV would quote or guard, text that is not UTF-8, and instants that are not whole', async () => {
+  it('are given back for what CSV would quote or guard or JSON escapes, text that is not UTF-8, and instants that are not whole', async () => {
     const person = { employee_no: '1001', name: '张伟', team: '客服一组' };
     const events: Event[] = [{ kind: 'in', at: Date.UTC(2026, 10, 26, 1), method: 'badge', automatic: 0, device_id: 3 }];
     await fill(person, events);
     expect(await quickLines()).toEqual(await rowLines());
-    for (const change of [{ name: 'Zhang, Wei' }, { name: 'say "hi"' }, { team: 'line\nbreak' }, { name: '=HYPERLINK("x")' }, { team: '-1' }, { employee_no: '+86' }]) {
+    for (const change of [{ name: 'Zhang, Wei' }, { name: 'say "hi"' }, { team: 'line\nbreak' }, { name: '=HYPERLINK("x")' }, { team: '-1' }, { employee_no: '+86' }, { name: 'back\\slash' }, { team: 'bell\u0007' }]) {
       await fill({ ...person, ...change }, events);
       expect(await quickLines(), JSON.stringify(change)).toBeNull();
     }

@@ -12,26 +12,28 @@
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import { plainJsonText } from './csv.js';
-import { carriageReturn, comma, copyShort, integerAt, newline, wordsOf } from './line-bytes.js';
-import { maxReserved, type ByteSink } from './file-writer.js';
-import { maxTimeBytes } from './local-time.js';
+import { putCsvLine } from './csv-bytes.js';
+import { integerAt, newline, wordsOf } from './line-bytes.js';
+import type { ByteSink } from './file-writer.js';
 
-/**
- * Where each entry's pieces lie in the blob: twelve numbers an entry (a typed array, not an object
- * per entry). Its JSON Lines line starts where the entry before ended (the first at 0).
- */
-const fields = 12;
+// Where each entry's pieces lie in the blob: eighteen numbers an entry (a typed array, not an
+// object per entry). Its JSON Lines line starts where the entry before ended (the first at 0).
 /** Where its JSON Lines line ends, newline included. */
 const jsonEnd = 0;
 /** Where the digits of its sequence number end (they start at the line's start + seqAt). */
 const seqEnd = 1;
 /** Its instant. */
 const instant = 2;
-/** Its four texts (actor, action, entity, entity_id) as their CSV cells: [start, end) each, from here on. */
-const texts = 3;
+/**
+ * Its CSV cells after the number and time, [start, end) each from here on: its four texts (actor,
+ * action, entity, entity_id), then its record hash, previous hash and hash.
+ */
+const cells = 3;
 const textCells = 4;
+const csvCells = 7;
 /** Where its canonical text's newline ends (the next entry starts). */
-const next = 11;
+const next = cells + 2 * csvCells;
+const fields = next + 1;
 
 export interface AuditStretchLines {
   positions: Float64Array;
@@ -57,8 +59,6 @@ const tailFromEnd = recordFromEnd + ',"record_hash":"'.length;
 const hashMember = ',"hash":""'.length + hashLength;
 /** The record hash, the previous hash and the hash, in the CSV's order. */
 const hashesFromEnd = [recordFromEnd, prevFromEnd, hashFromEnd];
-/** A CSV line's bytes besides its number, time and texts: eight commas, three hashes and its end. */
-const csvFixed = 8 + 3 * hashLength + '\r\n'.length;
 
 export interface ChainAt {
   /** The sequence number the stretch must start with. */
@@ -98,8 +98,8 @@ export function checkAuditLines(lines: Buffer, count: number, chain: ChainAt): A
       const textEnd = t === textCells - 1 && lines[p] === 110 /* n */ ? p : plainJsonText(lines, p);
       if (textEnd < 0) return null;
       const isNull = textEnd === p;
-      positions[f + texts + 2 * t] = isNull ? p : p + 1;
-      positions[f + texts + 2 * t + 1] = isNull ? p : textEnd - 1;
+      positions[f + cells + 2 * t] = isNull ? p : p + 1;
+      positions[f + cells + 2 * t + 1] = isNull ? p : textEnd - 1;
       p = isNull ? p + jsonNull : textEnd;
     }
     if (p !== jsonTo - tailFromEnd) return null;
@@ -113,6 +113,10 @@ export function checkAuditLines(lines: Buffer, count: number, chain: ChainAt): A
     prev = own;
     prevAt = hashAt;
     firstHash ||= own;
+    for (let h = 0; h < hashesFromEnd.length; h++) {
+      positions[f + cells + 2 * (textCells + h)] = jsonTo - hashesFromEnd[h]!;
+      positions[f + cells + 2 * (textCells + h) + 1] = jsonTo - hashesFromEnd[h]! + hashLength;
+    }
     positions[f + jsonEnd] = jsonTo;
     positions[f + seqEnd] = seq.next - 1;
     positions[f + instant] = at.value;
@@ -143,63 +147,8 @@ export function putAuditLines(
   const source = wordsOf(lines);
   let start = 0;
   for (let f = 0; f < e.length; f += fields) {
-    const jsonTo = e[f + jsonEnd]!;
-    jsonl.addBytes(lines, start, jsonTo);
-    let textBytes = 0;
-    for (let t = texts; t < texts + 2 * textCells; t += 2) textBytes += e[f + t + 1]! - e[f + t]!;
-    const length = e[f + seqEnd]! - start - seqAt + 1 + maxTimeBytes + textBytes + csvFixed;
-    if (length <= maxReserved) {
-      let p = csv.reserve(length);
-      const bytes = csv.bytes;
-      const target = csv.words;
-      p = copyShort(target, p, source, start + seqAt, e[f + seqEnd]!);
-      bytes[p] = comma;
-      p = putLocal(e[f + instant]!, bytes, p + 1);
-      for (let t = texts; t < texts + 2 * textCells; t += 2) {
-        bytes[p] = comma;
-        p = copyShort(target, p + 1, source, e[f + t]!, e[f + t + 1]!);
-      }
-      for (const fromEnd of hashesFromEnd) {
-        bytes[p] = comma;
-        p = copyShort(target, p + 1, source, jsonTo - fromEnd, jsonTo - fromEnd + hashLength);
-      }
-      bytes[p] = carriageReturn;
-      bytes[p + 1] = newline;
-      csv.wrote(p + 2);
-    } else putLongCsvLine(lines, source, e, f, start, jsonTo, putLocal, csv);
+    jsonl.addBytes(lines, start, e[f + jsonEnd]!);
+    putCsvLine(csv, lines, source, start + seqAt, e[f + seqEnd]!, e[f + instant]!, putLocal, e, f + cells, csvCells);
     start = e[f + next]!;
   }
-}
-
-/** The same CSV line piece by piece, for texts too long to write in one go. */
-function putLongCsvLine(
-  lines: Buffer,
-  source: DataView,
-  e: Float64Array,
-  f: number,
-  start: number,
-  jsonTo: number,
-  putLocal: (instant: number, bytes: Uint8Array, at: number) => number,
-  csv: ByteSink,
-): void {
-  let p = csv.reserve(e[f + seqEnd]! - start - seqAt + 1 + maxTimeBytes);
-  p = copyShort(csv.words, p, source, start + seqAt, e[f + seqEnd]!);
-  csv.bytes[p] = comma;
-  csv.wrote(putLocal(e[f + instant]!, csv.bytes, p + 1));
-  for (let t = texts; t < texts + 2 * textCells; t += 2) {
-    putByte(csv, comma);
-    csv.addBytes(lines, e[f + t]!, e[f + t + 1]!);
-  }
-  for (const fromEnd of hashesFromEnd) {
-    putByte(csv, comma);
-    csv.addBytes(lines, jsonTo - fromEnd, jsonTo - fromEnd + hashLength);
-  }
-  putByte(csv, carriageReturn);
-  putByte(csv, newline);
-}
-
-function putByte(sink: ByteSink, byte: number): void {
-  const p = sink.reserve(1);
-  sink.bytes[p] = byte;
-  sink.wrote(p + 1);
 }

@@ -1,5 +1,5 @@
 /** CSV as Excel reads it (RFC 4180 quoting). Runs in: the hub. */
-import { backslash, carriageReturn, comma, newline, quote } from './line-bytes.js';
+import { backslash, carriageReturn, comma, quote } from './line-bytes.js';
 
 /** UTF-8 byte order mark: without it Excel on Chinese Windows reads UTF-8 as GBK and garbles names. */
 export const utf8Bom = '\uFEFF';
@@ -22,24 +22,6 @@ export const csvLine = (values: ReadonlyArray<string | number | boolean | null |
 // The bytes formulaStart matches (= + - @ tab CR), as a table: one index per cell, not a lookup.
 const formulaBytes = new Uint8Array(256);
 for (const byte of [61, 43, 45, 64, 9, carriageReturn]) formulaBytes[byte] = 1;
-
-/**
- * True if the UTF-8 bytes [start, end) are `,cell,cell…` with exactly `cells` cells, each as
- * csvCell writes a text that needs neither quotes nor (for the first `textCells`) the formula
- * guard: what SQLite wrote as it is can go into the file only then.
- */
-export function plainCsvCells(bytes: Buffer, start: number, end: number, cells: number, textCells: number): boolean {
-  if (end - start < cells || bytes[start] !== comma) return false;
-  let seen = 0;
-  for (let p = start; p < end; p++) {
-    const c = bytes[p]!;
-    if (c === comma) {
-      seen++;
-      if (seen <= textCells && p + 1 < end && formulaBytes[bytes[p + 1]!] === 1) return false;
-    } else if (c === quote || c === carriageReturn || c === newline) return false;
-  }
-  return seen === cells;
-}
 
 /**
  * Where the JSON string starting at `at` ends (just after its closing quote) if its text is one
