@@ -59,5 +59,5 @@ if (electron) {
   console.log('The Electron runtime is not available on this machine (its binary was never downloaded), so SafeFloor serves the same UI to a browser instead:');
   ensureBuilt(['dist/hub/cli.mjs', 'dist/renderer/index.html']);
   // The hub's heap flags, as every hub starts (electron/hub/heap-flags.ts).
-  run(process.execPath, ['--max-semi-space-size=8', join(root, 'bin', 'safefloor.js'), 'serve', '--demo', ...args]);
+  run(process.execPath, ['--max-semi-space-size=8', '--heap-growing-percent=100', join(root, 'bin', 'safefloor.js'), 'serve', '--demo', ...args]);
 }

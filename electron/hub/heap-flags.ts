@@ -9,6 +9,14 @@
  * runs, and badge sign-in latency at 1 and 20 clients moved no more than the run-to-run noise (A/B
  * in docs/performance.md, Hub memory). V8 reads these only at process start: set from inside a
  * running process (`v8.setFlagsFromString`) they change nothing.
+ *
+ * `--heap-growing-percent=100`: after each full collection V8 lets the old generation grow to up
+ * to four times what survived before collecting again; here about 17 MB survive, so read every
+ * 10,000 sign-ins the RSS still swung between 119 and 155 MB (2026-11-27, seventh session), and
+ * where the 100,000th sign-in fell in that swing decided the figure. Growing it by 100 %
+ * (twice what survived) it stayed at 122-124 MB at every reading in four runs. 50 % kept it at
+ * 116 MB but cost the 20-client p99 (1.6 × its floor in two of three runs); 100 % showed no cost
+ * above the noise in the sign-in part or the export (docs/performance.md, Hub memory).
  * Runs in: any process (pure data).
  */
-export const hubHeapFlags: readonly string[] = ['--max-semi-space-size=8'];
+export const hubHeapFlags: readonly string[] = ['--max-semi-space-size=8', '--heap-growing-percent=100'];
