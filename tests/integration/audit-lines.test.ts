@@ -140,6 +140,25 @@ describe('the audit log’s lines as SQLite writes them', () => {
     }
   });
 
+  it('count as odd exactly the entries with a text JSON escapes or that is not text', async () => {
+    const plain = { at: 1_795_000_000_000, actor: 'device:1', action: 'presence.sign_in', entity: 'presence_events', entity_id: '7', record_hash: 'ab'.repeat(32) };
+    const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), tricky);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('actor', 'action', 'entity', 'entity_id'), anyText, async (field, text) => {
+        await db.run('DELETE FROM audit_log');
+        await appendChain([{ ...plain, [field]: text }]);
+        const { odd } = (await auditLines(db, 0, 1))!;
+        expect(odd! > 0, JSON.stringify(text)).toBe(JSON.stringify(text) !== `"${text}"`);
+      }),
+      { numRuns: 300 },
+    );
+    // A BLOB where text belongs.
+    await db.run('DELETE FROM audit_log');
+    await appendChain([plain]);
+    await db.run("UPDATE audit_log SET entity = X'6869'");
+    expect((await auditLines(db, 0, 1))!.odd).toBe(1);
+  });
+
   it('are given back when an entry was changed, is missing, does not link, or starts elsewhere', async () => {
     const list = Array.from({ length: 5 }, (_, i) => ({ at: 1_795_000_000_000 + i, actor: 'device:1', action: 'presence.sign_in', entity: 'presence_events', entity_id: String(i + 1), record_hash: 'cd'.repeat(32) }));
     const rows = await appendChain(list);
