@@ -74,6 +74,17 @@ describe('the audit log’s part of an export on a thread of its own', () => {
     expect(existsSync(join(parent, 'out'))).toBe(false);
     expect(readdirSync(parent)).toEqual([]);
   });
+
+  it('stops the thread it started when cancelled before the thread was told its range, and leaves nothing behind', async () => {
+    const parent = tempDir('safefloor-export-');
+    const error = await t.hub.exports
+      .run({ outDir: join(parent, 'out'), from: '2026-11-26', to: '2026-11-26', auditThreadFrom: 0, signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
+    expect((error as ExportRefused).reason).toBe('cancelled');
+    expect(readdirSync(parent)).toEqual([]);
+    // The hub exports again as before.
+    expect((await exportDay(0)).manifest.chain).not.toBeNull();
+  });
 });
 
 describe('verify with the chain read on a thread of its own', () => {
@@ -141,8 +152,10 @@ describe('each task’s thread runs its own code', () => {
     const range = { firstSeq: manifest.chain!.firstSeq, lastSeq: manifest.chain!.lastSeq };
     for (const origin of origins('export-audit-worker')) {
       const dir = tempDir('safefloor-audit-pass-');
-      const data = { task: 'safefloor-export-audit-pass', dbFile: t.hub.db.file, input: { dir, labels: [], timeZone: 'Asia/Shanghai', range } };
+      const data = { task: 'safefloor-export-audit-pass', dbFile: t.hub.db.file, input: { dir, labels: [], timeZone: 'Asia/Shanghai' } };
       const worker = startTaskWorker('export-audit-worker', origin, data);
+      // The thread starts before its range is known, and begins once told it.
+      worker!.postMessage({ type: 'range', range });
       let reply = await answer(worker);
       while (reply.type === 'progress') reply = await answer(worker);
       expect(reply, origin).toMatchObject({ type: 'done', result: { chain: manifest.chain } });

@@ -15,7 +15,7 @@ import { toInstant, type Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/port.js';
 import { openSqliteReader } from '../db/sqlite.js';
 import { appendAudit } from '../db/stores/audit.js';
-import { auditRange, recordExport, type Period } from '../db/stores/export.js';
+import { auditLogSize, auditRange, recordExport, type Period } from '../db/stores/export.js';
 import { softwareVersion } from '../version.js';
 import { KindWriter, type WrittenFile } from './file-writer.js';
 import { startHashThread } from './hash-thread.js';
@@ -106,29 +106,35 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
   const thread = startHashThread();
   const records = await recordsReader(db);
   try {
-    const range = await auditRange(records, period);
-    const counts = await Promise.all(recordKinds.map((kind) => kind.count(records, period)));
-    const total = counts.reduce((a, b) => a + b, 0) + (range ? range.lastSeq - range.firstSeq + 1 : 0);
+    const label = (field: string) => deps.t(`export.columns.${field}`, { lng: deps.language, defaultValue: field });
     let done = 0;
+    let total = 0;
     const step = (n: number, stage: string) => {
       if (options.signal?.aborted) throw new ExportRefused('cancelled', 'the export was cancelled');
       done += n;
       options.onProgress?.({ done, total, stage });
     };
-    step(0, 'start');
-
-    const time = exportTimes(timeZone);
-    const label = (field: string) => deps.t(`export.columns.${field}`, { lng: deps.language, defaultValue: field });
 
     // The audit entries (checked link by link; a hole or a change refuses the export) and the
-    // records are written at once: the audit log's part on a thread of its own when it is big.
-    const audit = runAuditPass(db, thread, { dir: work, labels: auditKind.csvFields.map(label), timeZone, range }, (n) => step(n, auditKind.name), {
+    // records are written at once: the audit log's part on a thread of its own when it is big. The
+    // thread starts now, while the period's audit entries are found (on the hub's connection) and
+    // the records counted (on the export's), and begins once it is told its range.
+    const logSize = await auditLogSize(db);
+    const range = auditRange(db, period);
+    const counts = Promise.all(recordKinds.map((kind) => kind.count(records, period)));
+    const audit = runAuditPass(db, thread, { dir: work, labels: auditKind.csvFields.map(label), timeZone }, Promise.all([range, counts]).then(([r]) => r), (n) => step(n, auditKind.name), {
+      logSize,
       threadFrom: options.auditThreadFrom,
     });
     let auditFailed = false;
     audit.result.catch(() => (auditFailed = true));
     const recordFiles: WrittenFile[] = [];
     try {
+      const [auditEntries, recordCounts] = await Promise.all([range, counts]);
+      total = recordCounts.reduce((a, b) => a + b, 0) + (auditEntries ? auditEntries.lastSeq - auditEntries.firstSeq + 1 : 0);
+      step(0, 'start');
+
+      const time = exportTimes(timeZone);
       for (const kind of recordKinds) {
         const writer = new KindWriter(work, kind.name, kind.jsonFields, kind.csvFields, thread);
         writers.push(writer);

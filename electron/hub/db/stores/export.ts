@@ -16,6 +16,12 @@ export async function auditRange(db: Queryable, period: Period): Promise<{ first
   return row?.first != null && row.last != null ? { firstSeq: row.first, lastSeq: row.last } : null;
 }
 
+/** How many entries the whole audit log spans (at least as many as any period holds): two lookups of its key. */
+export async function auditLogSize(db: Queryable): Promise<number> {
+  const row = await db.get<{ n: number | null }>('SELECT max(seq) - min(seq) + 1 AS n FROM audit_log');
+  return row?.n ?? 0;
+}
+
 export const auditEntry = (db: Queryable, seq: number) => db.get<AuditEntry>('SELECT * FROM audit_log WHERE seq = ?', [seq]);
 
 /**
