@@ -5,6 +5,8 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { demoPin } from '../../electron/hub/demo.js';
+import { parseSiteSettings } from '../../shared/domain/site-settings.js';
 import { apiUrl, cli, median, post, round, startDemoHub, stop } from './kit.js';
 import { kioskPageOptions, launchOptions } from './takeover.js';
 
@@ -22,15 +24,25 @@ async function scan(page: Page, cdp: Awaited<ReturnType<ReturnType<Page['context
   }
 }
 
+/** The site's wall-clock time (HH:MM) `fromNowMs` from now, in a new site's time zone (the demo hub's). */
+function clockTimeIn(fromNowMs: number): string {
+  const { timeZone } = parseSiteSettings({});
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.now() + fromNowMs);
+}
+
 export async function benchRendererRuntime(work: string, flows = 1000) {
   const dataDir = join(work, 'renderer');
   const kiosk = cli(['token', 'create', '--data', dataDir, '--role', 'kiosk']);
+  const admin = cli(['token', 'create', '--data', dataDir, '--role', 'admin']);
   const hub = await startDemoHub(dataDir, 'kiosk link');
   const api = (method: string) => apiUrl(hub.url, method);
   const browser = await chromium.launch(launchOptions);
   try {
     // The person scanned below has done today's self-check, so each of their scans is a plain
-    // sign-in or sign-out: the flow a kiosk repeats all day.
+    // sign-in or sign-out: the flow a kiosk repeats all day. The site's day closes twelve hours from
+    // now, not at 03:00 on the site's clock: a run across the close (19:00 UTC) made the next scan
+    // ask for a new day's self-check, and the flow waited in vain for the confirmation.
+    await post(api('doorSettings.update'), { auth: { employeeNo: '1004', pin: demoPin }, dailyCloseAt: clockTimeIn(12 * 3_600_000) }, admin);
     const signedIn = await post(api('presence.signIn'), { badge }, kiosk);
     const { version } = await post(api('checklist.current'), {}, kiosk);
     await post(api('appearance.submit'), { ticket: signedIn.selfCheckTicket.ticket, checklistVersion: version, flagged: [] }, kiosk);
