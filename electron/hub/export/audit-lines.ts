@@ -47,6 +47,8 @@ const atKey = '"at":'.length;
 /** What comes before each text's JSON string, after the one before it (after the instant's comma for the first). */
 const textKeys = ['"actor":', ',"action":', ',"entity":', ',"entity_id":'].map((key) => key.length);
 const jsonNull = 'null'.length;
+/** How a null entity_id starts (`null`, where a text starts with a quote). */
+const letterN = 110;
 const hashLength = 64;
 // Each JSON Lines line ends `,"record_hash":"<64>","prev_hash":"<64>","hash":"<64>"}\n` (the SQL
 // guarantees 64 characters each): where each hash starts, counted from the line's end.
@@ -95,7 +97,7 @@ export function checkAuditLines(lines: Buffer, count: number, chain: ChainAt): A
     let p = at.next;
     for (let t = 0; t < textCells; t++) {
       p += textKeys[t]!;
-      const textEnd = t === textCells - 1 && lines[p] === 110 /* n */ ? p : plainJsonText(lines, p);
+      const textEnd = t === textCells - 1 && lines[p] === letterN ? p : plainJsonText(lines, p);
       if (textEnd < 0) return null;
       const isNull = textEnd === p;
       positions[f + cells + 2 * t] = isNull ? p : p + 1;
