@@ -108,32 +108,36 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
   try {
     const label = (field: string) => deps.t(`export.columns.${field}`, { lng: deps.language, defaultValue: field });
     let done = 0;
-    let total = 0;
+    // Known once the period's audit entries are found and the records counted: progress is told from then on.
+    let total: number | null = null;
     const step = (n: number, stage: string) => {
       if (options.signal?.aborted) throw new ExportRefused('cancelled', 'the export was cancelled');
       done += n;
-      options.onProgress?.({ done, total, stage });
+      if (total !== null) options.onProgress?.({ done, total, stage });
     };
 
     // The audit entries (checked link by link; a hole or a change refuses the export) and the
-    // records are written at once: the audit log's part on a thread of its own when it is big. The
-    // thread starts now, while the period's audit entries are found (on the hub's connection) and
-    // the records counted (on the export's), and begins once it is told its range.
+    // records are written at once: the audit log's part on a thread of its own when it is big.
+    // Nothing waits for what only the progress needs: the thread starts now and readies itself
+    // while the period's audit entries are found, then the records are counted (both on the hub's
+    // connection), and the records' pages start at once on the export's own.
     const logSize = await auditLogSize(db);
     const range = auditRange(db, period);
-    const counts = Promise.all(recordKinds.map((kind) => kind.count(records, period)));
-    const audit = runAuditPass(db, thread, { dir: work, labels: auditKind.csvFields.map(label), timeZone }, Promise.all([range, counts]).then(([r]) => r), (n) => step(n, auditKind.name), {
+    const counts = Promise.all(recordKinds.map((kind) => kind.count(db, period)));
+    const audit = runAuditPass(db, thread, { dir: work, labels: auditKind.csvFields.map(label), timeZone }, range, (n) => step(n, auditKind.name), {
       logSize,
       threadFrom: options.auditThreadFrom,
     });
     let auditFailed = false;
     audit.result.catch(() => (auditFailed = true));
-    const recordFiles: WrittenFile[] = [];
-    try {
-      const [auditEntries, recordCounts] = await Promise.all([range, counts]);
+    const counted = Promise.all([range, counts]).then(([auditEntries, recordCounts]) => {
       total = recordCounts.reduce((a, b) => a + b, 0) + (auditEntries ? auditEntries.lastSeq - auditEntries.firstSeq + 1 : 0);
       step(0, 'start');
-
+    });
+    // Awaited once the records are written; until then a failure waits there.
+    counted.catch(() => undefined);
+    const recordFiles: WrittenFile[] = [];
+    try {
       const time = exportTimes(timeZone);
       for (const kind of recordKinds) {
         const writer = new KindWriter(work, kind.name, kind.jsonFields, kind.csvFields, thread);
@@ -155,6 +159,7 @@ export async function runExport(deps: ExportDeps, options: ExportOptions): Promi
         }
         recordFiles.push(...(await writer.close()));
       }
+      await counted;
     } catch (err) {
       // The audit log's part stops too, and its files are closed before the folder goes.
       audit.stop();
