@@ -24,15 +24,27 @@ export function putCsvLine(
   cells: number,
 ): void {
   const last = first + 2 * cells;
-  let length = digitsEnd - digitsStart + 1 + maxTimeBytes + cells + 2;
+  const lead = digitsEnd - digitsStart + 1 + maxTimeBytes;
+  let length = lead + cells + 2;
   for (let r = first; r < last; r += 2) length += ranges[r + 1]! - ranges[r]!;
-  if (length > maxReserved) return putLongCsvLine(csv, lines, source, digitsStart, digitsEnd, instant, putLocal, ranges, first, cells);
-  let p = csv.reserve(length);
+  // Cells too long to write in one go (at most maxReserved) go in piece by piece after the lead.
+  const whole = length <= maxReserved;
+  let p = csv.reserve(whole ? length : lead);
   const bytes = csv.bytes;
   const target = csv.words;
   p = copyShort(target, p, source, digitsStart, digitsEnd);
   bytes[p] = comma;
   p = putLocal(instant, bytes, p + 1);
+  if (!whole) {
+    csv.wrote(p);
+    for (let r = first; r < last; r += 2) {
+      putByte(csv, comma);
+      csv.addBytes(lines, ranges[r]!, ranges[r + 1]!);
+    }
+    putByte(csv, carriageReturn);
+    putByte(csv, newline);
+    return;
+  }
   for (let r = first; r < last; r += 2) {
     bytes[p] = comma;
     p = copyShort(target, p + 1, source, ranges[r]!, ranges[r + 1]!);
@@ -40,31 +52,6 @@ export function putCsvLine(
   bytes[p] = carriageReturn;
   bytes[p + 1] = newline;
   csv.wrote(p + 2);
-}
-
-/** The same line piece by piece, for cells too long to write in one go. */
-function putLongCsvLine(
-  csv: ByteSink,
-  lines: Buffer,
-  source: DataView,
-  digitsStart: number,
-  digitsEnd: number,
-  instant: number,
-  putLocal: (instant: number, bytes: Uint8Array, at: number) => number,
-  ranges: Float64Array,
-  first: number,
-  cells: number,
-): void {
-  let p = csv.reserve(digitsEnd - digitsStart + 1 + maxTimeBytes);
-  p = copyShort(csv.words, p, source, digitsStart, digitsEnd);
-  csv.bytes[p] = comma;
-  csv.wrote(putLocal(instant, csv.bytes, p + 1));
-  for (let r = first; r < first + 2 * cells; r += 2) {
-    putByte(csv, comma);
-    csv.addBytes(lines, ranges[r]!, ranges[r + 1]!);
-  }
-  putByte(csv, carriageReturn);
-  putByte(csv, newline);
 }
 
 function putByte(sink: ByteSink, byte: number): void {
